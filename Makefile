@@ -1,0 +1,53 @@
+# Volia — `make help` lists the targets. Everything runs inside .venv, created by `make setup`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve build check fmt fmt-check browser test test-fast lint bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv with the pinned dependencies and the volia command
+
+serve: $(STAMP) ## serve the site on http://127.0.0.1:8000, reloading on data, hook or template changes (SITE_LANG=ru or en for another language)
+	VOLIA_LANG=$(or $(SITE_LANG),be) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## build the whole site, every language, into site/ (and the offline zip)
+	$(BIN)/volia build --site site
+
+check: $(STAMP) ## validate data/*.yaml: every problem at once, with file, line, record and field
+	$(BIN)/volia check
+
+fmt: $(STAMP) ## rewrite data files in canonical form
+	$(BIN)/volia fmt
+
+fmt-check: $(STAMP) ## show what `make fmt` would change; fail if anything
+	$(BIN)/volia fmt --check
+
+lint: $(STAMP) ## ruff over the code
+	$(BIN)/ruff check volia hooks tests bench
+
+browser: ## install Debian's Chromium for the browser tests, if it is missing (never a browser download)
+	@bash scripts/ensure-chromium.sh
+
+test: $(STAMP) browser ## set up, then run the whole test suite, browser tests included
+	$(BIN)/pytest -q
+
+test-fast: $(STAMP) ## the tests that need no browser
+	$(BIN)/pytest -q -m "not browser"
+
+bench: $(STAMP) ## build synthetic data at several sizes; print time, memory and bytes
+	$(BIN)/python bench/bench_build.py
+
+clean: ## remove the built site and caches
+	rm -rf site .pytest_cache .ruff_cache

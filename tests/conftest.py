@@ -1,0 +1,44 @@
+"""Shared fixtures: a copy of the fictional test data, and the real site built from it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = "2026-11-26"
+
+# Date rules compare with "today": fix it so the tests do not change with the calendar.
+os.environ["VOLIA_TODAY"] = TODAY
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/data."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, every language, built once from the fictional fixture data."""
+    from volia.build_site import build_all
+
+    site_dir = tmp_path_factory.mktemp("site")
+    assert build_all(site_dir, data_dir=FIXTURES / "data") == 0
+    return site_dir
+
+
+def read_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(soup: BeautifulSoup):  # noqa: ANN201 - the page's article element
+    return soup.select_one("article.md-content__inner")

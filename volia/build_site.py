@@ -1,0 +1,89 @@
+"""Build the whole site: one MkDocs build per language into one folder.
+
+The default language (Belarusian) is built at the root of site/ and the others into site/ru/ and
+site/en/. Builds run in one process, one after another; MkDocs cleans the folder it builds into,
+so the root language goes first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from volia.language_links import DEFAULT, prefix
+from volia.model import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+# Material's search has no Belarusian stemmer; Russian's tokenizer and stemmer handle Cyrillic.
+SEARCH_LANG = {"be": "ru", "ru": "ru", "en": "en"}
+
+
+@contextmanager
+def _environment(**values: str):
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_language(lang: str, site_dir: Path, config_file: Path = ROOT / "mkdocs.yml",
+                   data_dir: Path | None = None) -> None:
+    """One language's build into its folder of `site_dir`."""
+    values = {"VOLIA_LANG": lang, "VOLIA_SEARCH_LANG": SEARCH_LANG[lang],
+              "VOLIA_SITE_DIR": str((site_dir / prefix(lang)).resolve())}
+    if data_dir is not None:
+        values["VOLIA_DATA_DIR"] = str(data_dir.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with _environment(**values):
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
+              config_file: Path = ROOT / "mkdocs.yml", data_dir: Path | None = None) -> int:
+    """Every language, the default first. Returns a process exit code."""
+    _show_warnings()
+    ordered = sorted(languages, key=lambda lang: lang != DEFAULT)
+    for lang in ordered:
+        started = time.perf_counter()
+        try:
+            build_language(lang, site_dir, config_file, data_dir)
+        except (Abort, ConfigurationError, PluginError) as error:
+            print(f"build failed ({lang}): {error}", file=sys.stderr)
+            return 1
+        except SystemExit as error:  # mkdocs-macros exits on a macro error, after printing it
+            print(f"build failed ({lang}): a macro failed (exit {error.code}); see the message above",
+                  file=sys.stderr)
+            return 1
+        print(f"built {lang} in {time.perf_counter() - started:.1f} s → {site_dir / prefix(lang)}")
+    return 0
+
+
+def _show_warnings() -> None:
+    """Print MkDocs' warnings as its own command line does (a strict build stops on them)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_volia", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._volia = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,104 @@
+"""Load every data file, check it, and hand back typed objects — or every problem at once.
+
+This is the one place that reads data/*.yaml; everything downstream works from the Dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from volia import rules, schema_check
+from volia.dates import today as build_today
+from volia.loader import load_yaml
+from volia.model import Article, Dataset, Facility, Record, Region
+from volia.problems import NO_VALUE, DataError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+# The schemas belong to the code, not to a data folder: test data is checked by the same rules.
+SCHEMA_DIR = ROOT / "data" / "schema"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str  # file name under the data folder
+    schema: str  # schema document
+    definition: str | None  # $defs entry for reference files
+    key: str = "id"
+
+
+RECORDS = DataFile("prisoners.yaml", "prisoners.schema.json", None)
+REGIONS = DataFile("regions.yaml", "reference.schema.json", "regions")
+ARTICLES = DataFile("articles.yaml", "reference.schema.json", "articles")
+FACILITIES = DataFile("facilities.yaml", "reference.schema.json", "facilities")
+
+
+def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
+    """Read and check all record data under `data_dir`; raise DataError listing every problem."""
+    today = today or build_today()
+    problems: list[Problem] = []
+    loaded: dict[str, Any] = {}
+    for spec in (REGIONS, ARTICLES, FACILITIES, RECORDS):
+        loaded[spec.name], found = _load_list(data_dir, spec)
+        problems += found
+    known = {
+        kind: {e["id"] for e in loaded[f"{kind}.yaml"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
+        for kind in ("regions", "articles", "facilities")
+    }
+    for spec, check in ((REGIONS, rules.check_entries), (ARTICLES, rules.check_entries),
+                        (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records)):
+        ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today)
+        problems += check(ctx)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        records=tuple(sorted((Record.from_data(r, r.line) for r in loaded[RECORDS.name]),
+                             key=lambda r: r.id)),
+        facilities={e["id"]: Facility.from_data(e) for e in loaded[FACILITIES.name]},
+        articles={e["id"]: Article.from_data(e) for e in loaded[ARTICLES.name]},
+        regions={e["id"]: Region.from_data(e) for e in loaded[REGIONS.name]},
+    )
+
+
+@lru_cache(maxsize=4)
+def cached_dataset(data_dir: Path, today: dt.date, stamp: tuple) -> Dataset:
+    """load_dataset, once per build: the hooks and the macros share one load.
+
+    `stamp` (file names, sizes and modification times) makes a changed file load anew under `serve`.
+    """
+    return load_dataset(data_dir, today)
+
+
+def data_stamp(data_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.yaml")))
+
+
+def shown_path(data_dir: Path, name: str) -> str:
+    """The path as a contributor sees it: relative to the current folder when possible."""
+    path = (data_dir / name).resolve()
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
+    shown = shown_path(data_dir, spec.name)
+    path = data_dir / spec.name
+    if not path.exists():
+        return [], [Problem(shown, 1, "", "", NO_VALUE, "the file is missing; expected a YAML list")]
+    try:
+        data = load_yaml(path, shown)
+    except DataError as error:
+        return [], error.problems
+    if data is None:
+        return [], [Problem(shown, 1, "", "", NO_VALUE,
+                            "the file is empty; expected a YAML list of entries (- id: ...)")]
+    if not isinstance(data, list):
+        return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE,
+                            f"the file holds a {type(data).__name__}; expected a YAML list of entries (- id: ...)")]
+    validator = schema_check.validator_for(SCHEMA_DIR, spec.schema, spec.definition)
+    return data, schema_check.check(data, validator, shown)

@@ -1,0 +1,78 @@
+"""A problem found in the data, and the one format every check reports it in.
+
+Contributors read these messages in a terminal and as GitHub annotations, so each one says
+where (file and line), which record and field, the bad value, and what was expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MAX_VALUE_CHARS = 80
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    record: str  # the record's id, or "" when the problem is not inside one record
+    field: str  # a path such as cases[0].articles[1], or "" for the whole file
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        parts = [where]
+        if self.record:
+            parts.append(f" record {self.record}:")
+        if self.field:
+            parts.append(f" {self.field}:")
+        if self.value is not _NO_VALUE:
+            parts.append(f" {show_value(self.value)} —")
+        parts.append(f" {self.expected}")
+        return "".join(parts)
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command (an annotation on the line)."""
+        message = str(self).split(":", 2)[2].strip()
+        # Workflow commands end at a newline and treat % specially: escape both.
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.file},line={self.line}::{message}"
+
+
+class _NoValue:
+    def __repr__(self) -> str:
+        return "<no value>"
+
+
+# Marks a problem that has no single bad value (a missing field, a broken file).
+_NO_VALUE = _NoValue()
+NO_VALUE: object = _NO_VALUE
+
+
+def show_value(value: object) -> str:
+    """Repeat a bad value so a contributor recognises it, shortened and with hidden characters shown."""
+    text = repr(value) if not isinstance(value, str) else _quote(value)
+    if len(text) > _MAX_VALUE_CHARS:
+        text = text[: _MAX_VALUE_CHARS - 1] + "…"
+    return text
+
+
+def _quote(text: str) -> str:
+    # ascii escapes make invisible characters (zero-width, bidi overrides, controls) visible.
+    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+    return f'"{shown}"'
+
+
+class DataError(Exception):
+    """Raised when data cannot be used; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.record, p.field))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found in the data.")
+        return "\n".join(lines)

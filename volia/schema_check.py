@@ -1,0 +1,150 @@
+"""Check loaded YAML against the JSON Schemas in data/schema/ and word each failure for a contributor."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from volia.loader import Mapping, Sequence
+from volia.problems import NO_VALUE, Problem
+
+# Patterns in the schema, said in words.
+_PATTERN_WORDS = {
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": 'a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lowercase Latin letters, digits and single hyphens",
+    "^[0-9]{1,3}(-[0-9]{1,2})?$": 'an article number such as "342" or "361-1"',
+    "^https?://[^\\s<>\"'`]+$": "an http:// or https:// address without spaces or quotes",
+}
+_HIDDEN = "text without control characters, zero-width characters or direction overrides"
+
+
+@cache
+def _schemas(schema_dir: Path) -> tuple[dict[str, Any], Registry]:
+    documents = {
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))
+    }
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(doc)) for name, doc in documents.items()
+    )
+    return documents, registry
+
+
+def validator_for(schema_dir: Path, document: str, definition: str | None = None) -> Draft202012Validator:
+    """A validator for a whole schema document, or for one of its $defs (for example facilities)."""
+    documents, registry = _schemas(schema_dir)
+    schema = documents[document]
+    if definition:
+        schema = {"$ref": f"{document}#/$defs/{definition}"}
+    return Draft202012Validator(schema, registry=registry)
+
+
+def check(data: Any, validator: Draft202012Validator, shown_as: str) -> list[Problem]:
+    """Every schema failure in `data` as a Problem; `data` is a list of records or entries."""
+    problems = []
+    for error in validator.iter_errors(data):
+        problems.extend(_describe(error, data, shown_as))
+    return problems
+
+
+def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Problem]:
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind in ("allOf", "anyOf", "oneOf") and error.context and kind != "oneOf":
+        for sub in error.context:
+            yield from _describe(sub, data, shown_as)
+        return
+    value: object = error.instance
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        for name in missing:
+            yield _problem(data, path, name, NO_VALUE, "missing; this field is required here", shown_as)
+        return
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for name in sorted(set(error.instance) - set(allowed)):
+            yield _problem(
+                data, [*path, name], None, error.instance[name],
+                f"unknown field {name!r}; expected one of: {', '.join(allowed)}", shown_as,
+            )
+        return
+    if error.validator_value is False or kind == "false":
+        yield _problem(data, path, None, value, "not allowed for this record's publication level", shown_as)
+        return
+    yield _problem(data, path, None, value, _expected(error), shown_as)
+
+
+def _expected(error: ValidationError) -> str:
+    kind, rule = error.validator, error.validator_value
+    if kind == "enum":
+        return "expected one of: " + ", ".join(str(v) for v in rule)
+    if kind == "pattern":
+        return "expected " + _PATTERN_WORDS.get(rule, _HIDDEN)
+    if kind == "type":
+        words = {"string": "text (in quotes if it looks like a number or date)", "array": "a list",
+                 "object": "a mapping of fields", "integer": "a whole number"}
+        return "expected " + words.get(rule, str(rule))
+    if kind == "maxLength":
+        return f"too long: expected at most {rule} characters"
+    if kind == "minLength":
+        return "empty: expected some text, or leave the field out"
+    if kind == "minItems":
+        return f"expected at least {rule} item{'s' if rule != 1 else ''}"
+    if kind == "minProperties":
+        return "expected at least one language (be, ru or en)"
+    if kind == "uniqueItems":
+        return "expected no repeated items"
+    if kind == "const":
+        return f"expected {rule!r}"
+    if kind in ("minimum", "maximum"):
+        return f"expected a number {'at least' if kind == 'minimum' else 'at most'} {rule}"
+    if kind == "oneOf":
+        return "expected a date, or date_unknown: true with a note (not both)"
+    return "expected: " + error.message
+
+
+def _problem(data: Any, path: list, leaf: str | None, value: object, expected: str,
+             shown_as: str) -> Problem:
+    full = [*path, leaf] if leaf else path
+    return Problem(shown_as, line_of(data, full), record_id(data, full), field_name(full[1:]),
+                   value, expected)
+
+
+def line_of(data: Any, path: list) -> int:
+    """The line of the deepest part of `path` that exists in the loaded YAML."""
+    line = getattr(data, "line", 1) or 1
+    node = data
+    for step in path:
+        if isinstance(node, Mapping) and step in node.key_lines:
+            line = node.key_lines[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node.item_lines):
+            line = node.item_lines[step]
+        else:
+            break
+        node = node[step]
+    return line
+
+
+def record_id(data: Any, path: list) -> str:
+    if path and isinstance(data, list) and isinstance(path[0], int) and path[0] < len(data):
+        entry = data[path[0]]
+        if isinstance(entry, dict):
+            ident = entry.get("id", entry.get("key"))
+            if isinstance(ident, str):
+                return ident
+        return f"#{path[0] + 1}"
+    return ""
+
+
+def field_name(path: list) -> str:
+    """cases[0].articles[1] for ['cases', 0, 'articles', 1]."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text

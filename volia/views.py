@@ -1,0 +1,198 @@
+"""What the site may show of each record, per language, as plain dicts for the templates.
+
+Publication levels are enforced here, once: a minimal record's view simply has no biography,
+photo, birth date, charges, facility or letter details, so no template can leak them by mistake.
+Counted-only records get no view at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from volia import i18n
+from volia.i18n import t
+from volia.model import Case, Dataset, Facility, Record, pick
+from volia.sanitize import bio_html
+
+RECORD_DIR = "prisoners"
+FACILITY_DIR = "facilities"
+ARTICLE_DIR = "articles"
+
+
+def record_uri(record_id: str) -> str:
+    return f"{RECORD_DIR}/{record_id}.md"
+
+
+def facility_uri(facility_id: str) -> str:
+    return f"{FACILITY_DIR}/{facility_id}.md"
+
+
+def article_uri(article_id: str) -> str:
+    return f"{ARTICLE_DIR}/{article_id}.md"
+
+
+def display_name(record: Record, lang: str) -> str:
+    return pick(record.name, lang)
+
+
+def record_view(record: Record, dataset: Dataset, lang: str, repository: str | None) -> dict[str, Any]:
+    """Everything the record page shows, already cut to the record's publication level."""
+    if not record.has_page:
+        raise ValueError(f"record {record.id} is counted only and has no page")
+    name = display_name(record, lang)
+    view: dict[str, Any] = {
+        "id": record.id,
+        "uri": record_uri(record.id),
+        "name": name,
+        "other_names": [n for n in dict.fromkeys([*record.name.values(), *record.aliases]) if n != name],
+        "status": record.status,
+        "status_label": t(f"status_{record.status}", lang),
+        "as_of": i18n.date(record.as_of, lang),
+        "recognition": _recognition(record, lang),
+        "full": record.is_full,
+        "timeline": _timeline(record, lang),
+        "last_verified": i18n.date(record.last_verified, lang),
+        "correction_url": correction_url(repository, record, name),
+    }
+    if not record.is_full:
+        return view
+    view.update({
+        "summary": pick(record.summary, lang),
+        "occupation": pick(record.occupation, lang),
+        "born": i18n.date(record.born, lang),
+        "bio": bio_html(pick(record.bio, lang)) if record.bio else None,
+        "cases": [_case(case, number, dataset, lang) for number, case in enumerate(record.cases, 1)],
+        "letters": _letters(record, dataset, lang),
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in record.sources],
+    })
+    return view
+
+
+def row_view(record: Record, dataset: Dataset, lang: str) -> dict[str, Any]:
+    """One row of a list table; detail columns only for full records."""
+    latest = record.latest_case
+    row: dict[str, Any] = {
+        "id": record.id,
+        "uri": record_uri(record.id),
+        "name": display_name(record, lang),
+        "status": record.status,
+        "status_label": t(f"status_{record.status}", lang),
+        "arrested": i18n.date(latest.arrested, lang),
+        "arrested_key": str(latest.arrested),
+        "sentence": "",
+        "facility": None,
+    }
+    if record.is_full:
+        if latest.sentence:
+            row["sentence"] = i18n.duration(latest.sentence.months, lang) if latest.sentence.months is not None \
+                else t(f"kind_{latest.sentence.kind}", lang)
+        if record.facility:
+            row["facility"] = facility_link(dataset.facilities[record.facility], lang)
+    return row
+
+
+def facility_link(facility: Facility, lang: str) -> dict[str, str]:
+    return {"uri": facility_uri(facility.id), "name": pick(facility.name, lang)}
+
+
+def facility_view(facility: Facility, dataset: Dataset, lang: str) -> dict[str, Any]:
+    region = dataset.regions.get(facility.region) if facility.region else None
+    return {
+        "id": facility.id,
+        "name": pick(facility.name, lang),
+        "kind": t(f"facility_{facility.kind}", lang),
+        "region": pick(region.name, lang) if region else "",
+        "address": facility.address,
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in facility.sources],
+    }
+
+
+def article_view(article_id: str, dataset: Dataset, lang: str) -> dict[str, Any]:
+    article = dataset.articles[article_id]
+    return {
+        "id": article.id,
+        "uri": article_uri(article.id),
+        "title": pick(article.title, lang),
+        "explanation": pick(article.explanation, lang),
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in article.sources],
+    }
+
+
+def correction_url(repository: str | None, record: Record, name: str) -> str | None:
+    """A prefilled GitHub issue form for this record (fields match .github/ISSUE_TEMPLATE/correction.yml)."""
+    if not repository:
+        return None
+    query = urlencode({"template": "correction.yml", "title": f"Correction: {record.id}",
+                       "record": record.id})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+# ---- Helpers ----
+
+def _recognition(record: Record, lang: str) -> dict[str, Any]:
+    if record.recognised:
+        return {"text": t("recognised_by", lang, by=record.recognised["by"]),
+                "url": record.recognised.get("url"),
+                "date": i18n.date(_maybe_date(record.recognised.get("date")), lang)}
+    return {"text": t("not_recognised", lang), "url": None, "date": ""}
+
+
+def _maybe_date(text: str | None):  # noqa: ANN202 - PartialDate | None
+    from volia.dates import PartialDate
+
+    return PartialDate.parse(text) if text else None
+
+
+def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
+    """Arrest, verdict, appeal and release of every case, oldest first."""
+    events = []
+    for number, case in enumerate(record.cases, 1):
+        prefix = t("case_n", lang, n=number) + ": " if len(record.cases) > 1 else ""
+        for key, when in (("arrested", case.arrested), ("verdict", case.verdict_date),
+                          ("appeal", case.appeal_date)):
+            if when:
+                events.append({"key": str(when), "date": i18n.date(when, lang), "what": prefix + t(key, lang)})
+        if case.released:
+            how = t(f"how_{case.released.how}", lang)
+            when_text = i18n.date(case.released.date, lang) if case.released.date else t("date_unknown", lang)
+            events.append({"key": str(case.released.date or "9999"), "date": when_text,
+                           "what": f"{prefix}{t('release', lang)} ({how})"})
+    return events
+
+
+def _case(case: Case, number: int, dataset: Dataset, lang: str) -> dict[str, Any]:
+    sentence = None
+    if case.sentence:
+        parts = [t(f"kind_{case.sentence.kind}", lang)]
+        if case.sentence.months is not None:
+            parts.insert(0, i18n.duration(case.sentence.months, lang))
+        if case.sentence.regime:
+            parts.append(t(f"regime_{case.sentence.regime}", lang))
+        sentence = {"words": ", ".join(parts), "text": case.sentence.text}
+    return {
+        "number": number,
+        "articles": [article_view(a, dataset, lang) for a in case.articles],
+        "court": case.court,
+        "judge": case.judge,
+        "sentence": sentence,
+        "facilities": [facility_link(dataset.facilities[f], lang) for f in case.facilities],
+    }
+
+
+def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | None:
+    """Whether letters reach the person, and where to send them, while they are held."""
+    if record.status not in ("imprisoned", "restricted"):
+        return None
+    status = (record.letters or {}).get("status", "unknown")
+    facility = dataset.facilities.get(record.facility) if record.facility else None
+    return {
+        "status": status,
+        "text": t(f"letters_{status}", lang),
+        "note": pick((record.letters or {}).get("note"), lang),
+        "facility": facility_view(facility, dataset, lang) if facility else None,
+        "facility_uri": facility_uri(facility.id) if facility else None,
+    }
