@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from volia import charts, figures, i18n, policy_views, stats
+from volia import charts, figures, i18n, policy_views, stats, views
 from volia import field_dictionary as dictionary
 from volia.dataset import SCHEMA_DIR, cached_dataset, data_stamp
 from volia.dates import today
@@ -67,6 +67,12 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
         bars, height = charts.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in b["rows"]])
         alt = "; ".join(f"{r['label']}: {r['value_text']}" for r in b["rows"])
         return render("chart_bars.html", page_uri(), lang, b=b, bars=bars, height=height, alt=alt)
+
+    @macro
+    def people_sample(count: int = 3) -> str:
+        """A few people held now, with full pages, as cards (the longest-held first)."""
+        people = views.sample_people(dataset(), lang, count)
+        return render("people_sample.html", page_uri(), lang, people=people)
 
     @macro
     def precedent(key: str, field: str = "freed") -> str:

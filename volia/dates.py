@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
-_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 TODAY_VARIABLE = "VOLIA_TODAY"
 
@@ -26,7 +26,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError for anything else or an impossible date."""
-        match = _FORM.match(text)
+        match = DATE_FORM.match(text)
         if not match:
             raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from volia.dates import PartialDate
+from volia.dates import DATE_FORM, PartialDate
 from volia.loader import Mapping, Sequence
 from volia.problems import NO_VALUE, Problem
 from volia.schema_check import field_name, line_of, record_id
@@ -117,8 +117,8 @@ def _reference(ctx: RuleContext, value: Any, kind: str, path: list) -> None:
 
 
 def _date(ctx: RuleContext, value: Any, path: list) -> PartialDate | None:
-    if not isinstance(value, str):
-        return None
+    if not isinstance(value, str) or not DATE_FORM.match(value):
+        return None  # not a date at all: the schema check reports its form
     try:
         date = PartialDate.parse(value)
     except ValueError:

@@ -93,6 +93,13 @@ def row_view(record: Record, dataset: Dataset, lang: str) -> dict[str, Any]:
     return row
 
 
+def sample_people(dataset: Dataset, lang: str, count: int) -> list[dict[str, Any]]:
+    """People held now with full pages, longest held first: for the home page."""
+    held = [r for r in dataset.published if r.is_full and r.held]
+    held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
+    return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang)} for r in held[:count]]
+
+
 def facility_link(facility: Facility, lang: str) -> dict[str, str]:
     return {"uri": facility_uri(facility.id), "name": pick(facility.name, lang)}
 

@@ -1,0 +1,150 @@
+"""Figures on the site come from the data: statistics counted by hand, essays that follow the data,
+and macros that fail loudly on an unknown key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, content, read_html
+
+from volia.build_site import build_all
+
+
+def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
+    # The fixture records, counted by hand: Ales (imprisoned, recognised), Hanna (released by pardon),
+    # Maryja (imprisoned, minimal page), one counted-only record (restricted). Four people in all.
+    page = content(read_html(site / "en" / "statistics.html"))
+    items = [li.get_text(" ", strip=True) for li in page.select("ul")[0].select("li")]
+    assert items == ["Records: 4", "Held now: 2", "Serving restriction of freedom: 1", "Released: 1",
+                     "Recognised as political prisoners: 1"]
+    status = {tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
+              for tr in page.select("#chart-status table tbody tr")}
+    assert status == {"Imprisoned": "2", "Restriction of freedom (“khimiya”)": "1", "Released": "1"}
+    release = page.select_one("#chart-release table tbody tr")
+    assert release.select_one("a")["href"] == "strategies/negotiate.html"  # a pardon is negotiation's result
+    assert release.select("td")[1].get_text() == "1"
+    articles = {tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
+                for tr in page.select("#chart-article table tbody tr")}
+    assert next(v for k, v in articles.items() if k.startswith("342 ")) == "2"  # Ales and the counted one
+    assert "as of June 1, 2024" in page.select_one("#chart-status .volia-chart__source").get_text()
+
+
+def test_every_chart_has_a_text_alternative_and_a_table(site: Path) -> None:
+    page = content(read_html(site / "en" / "statistics.html"))
+    charts = page.select("figure.volia-chart")
+    assert len(charts) >= 10
+    for chart in charts:
+        svg = chart.select_one("svg")
+        if svg is not None:
+            assert svg["role"] == "img"
+            assert svg.select_one("title").get_text().strip()
+            assert svg.select_one("desc").get_text().strip()
+        assert chart.select_one("table")
+
+
+def _site_with(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, Path]:  # noqa: ANN001
+    """A one-language build of the real docs and templates over a copy of the fixture data."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("hooks", "overrides", "volia", "data"):  # the config watches these folders
+        (project / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    if edit_data:
+        edit_data(data)
+    if edit_docs:
+        edit_docs(project / "docs")
+    site = tmp_path / "site"
+    code = build_all(site, languages=("en",), config_file=project / "mkdocs.yml", data_dir=data)
+    return code, site / "en"
+
+
+def test_changing_a_figure_in_the_data_changes_the_essay_and_the_chart(tmp_path: Path) -> None:
+    def edit(data: Path) -> None:
+        counts = (data / "counts.yaml").read_text(encoding="utf-8")
+        assert "held: 1135" in counts
+        (data / "counts.yaml").write_text(counts.replace("held: 1135", "held: 4321"), encoding="utf-8")
+
+    code, site = _site_with(tmp_path, edit_data=edit)
+    assert code == 0
+    essay = content(read_html(site / "strategies" / "pressure.html")).get_text(" ", strip=True)
+    assert "4,321 (as of December 23, 2025" in essay
+    assert "1,135" not in essay  # negative control: the old figure is gone everywhere on the page
+    chart_rows = [tr.get_text(" ", strip=True) for tr in read_html(site / "index.html").select("#chart-counts tbody tr")]
+    assert any("4,321" in row for row in chart_rows)
+
+
+def test_the_shipped_essays_show_the_data_figures(site: Path) -> None:
+    essay = content(read_html(site / "en" / "strategies" / "pressure.html")).get_text(" ", strip=True)
+    assert "1,135 (as of December 23, 2025" in essay
+
+
+@pytest.mark.parametrize(("call", "words"), [
+    ('{{ precedent("no-such-precedent", "freed") }}', ["no-such-precedent", "broken.md"]),
+    ("{{ undefined_variable_here }}", ["undefined_variable_here", "broken.md"]),
+    ('{{ count_on("1999-01-01") }}', ["1999-01-01", "broken.md"]),
+])
+def test_an_unknown_key_or_variable_fails_the_build_naming_page_and_key(
+        tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture,
+        call: str, words: list[str]) -> None:
+    def edit(docs: Path) -> None:
+        (docs / "broken.md").write_text(f"---\nrender_macros: true\n---\n# Broken\n\n{call}\n", encoding="utf-8")
+
+    code, _ = _site_with(tmp_path, edit_docs=edit)
+    assert code == 1
+    output = capsys.readouterr()
+    text = output.out + output.err + caplog.text
+    for word in words:
+        assert word in text
+
+
+def test_every_precedent_and_count_has_a_source() -> None:
+    from volia.policy import load_policy
+
+    policy = load_policy(ROOT / "data")
+    assert policy.precedents and policy.counts
+    assert all(p["sources"] and all(s["url"].startswith("https://") for s in p["sources"])
+               for p in policy.precedents.values())
+    assert all(c["source"]["url"].startswith("https://") and c["source"]["publisher"] for c in policy.counts)
+
+
+def test_a_precedent_without_a_source_fails_validation(tmp_path: Path) -> None:
+    from volia.policy import load_policy
+    from volia.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "precedents.yaml").read_text(encoding="utf-8")
+    start = text.index("  sources:", text.index("key: us-nicaragua-2023"))
+    end = text.index("  disagreement:", start)
+    (data / "precedents.yaml").write_text(text[:start] + "  sources: []\n" + text[end:], encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_policy(data)
+    assert [p.record for p in caught.value.problems] == ["us-nicaragua-2023"]
+    assert "expected at least 1 item" in str(caught.value)
+
+
+STRATEGY_SECTIONS = ["What it is", "Who argues for it", "What it has achieved", "What it costs",
+                     "The strongest argument against", "Evidence and sources"]
+
+
+@pytest.mark.parametrize("page", ["pressure", "negotiate", "exchange"])
+def test_each_strategy_page_reads_on_its_own(site: Path, page: str) -> None:
+    # A reader's test: what it is, who argues for it, what it achieved, its costs, the case
+    # against, and where the evidence comes from — each a section with real text and sources.
+    article = content(read_html(site / "en" / "strategies" / f"{page}.html"))
+    headings = [h.get_text(strip=True) for h in article.select("h2")]
+    assert headings == STRATEGY_SECTIONS
+    for heading in article.select("h2"):
+        words = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            words += sibling.get_text(" ", strip=True).split()
+        assert len(words) >= 25, heading.get_text()
+    external = [a["href"] for a in article.select("a[href^='https://']")]
+    assert len(external) >= 2
