@@ -1,13 +1,17 @@
 """MkDocs glue, read top to bottom as the build runs it:
 
 on_config   load and check data/*.yaml (every problem at once; the build stops on any)
-on_files    pick each hand-written page's language; add the pages generated from the data
+on_files    pick each hand-written page's language; add the pages generated from the data,
+            and the published copies of the photos
 on_nav      translate the navigation's titles
 on_page_markdown / on_page_content
             generated pages: set their meta, then put in the HTML rendered by volia.render
             (their text never reaches Markdown or Jinja-over-Markdown)
 on_page_context
             the language switcher: the same page in the other languages, as relative links
+            (and as hreflang links when the site's URL is known), and the offline copy's address
+on_post_build
+            the search index in UTF-8 (Material escapes every Cyrillic letter as \\uXXXX)
 
 All logic lives in the `volia` package; this file only connects it to MkDocs.
 """
@@ -16,19 +20,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from volia import i18n, language_links
+from volia import i18n, language_links, offline_zip
 from volia.dataset import cached_dataset, data_stamp
 from volia.dates import today
 from volia.model import LANGUAGES
 from volia.pages import GeneratedPage, generated_pages
+from volia.photos import site_photos
 from volia.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _generated[page.src_uri] = page
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+    # Photos: new files without metadata, for full records only (never the contributed file).
+    for uri, photo in site_photos(dataset):
+        files.append(File.generated(config, uri, content=photo.data))
     return files
 
 
@@ -94,7 +104,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["volia_languages"] = language_links.links(page.file.src_uri, language(config))
+    context["volia_offline"] = offline_zip.footer(page.file.src_uri, language(config))
+    # hreflang needs absolute addresses: only when the build knows the site's URL (VOLIA_SITE_URL)
+    context["volia_alternates"] = [
+        {"lang": alt["lang"], "href": urljoin(page.canonical_url, str(alt["href"]))}
+        for alt in context["volia_languages"] if not alt["current"]
+    ] if page.canonical_url else []
     return context
+
+
+@event_priority(-50)  # after the search plugin writes the index, before `offline` inlines it (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    offline_zip.compact_search_index(Path(config.site_dir))
 
 
 # ---- Helpers ----

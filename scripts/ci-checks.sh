@@ -1,13 +1,63 @@
 #!/usr/bin/env bash
-# The one list of checks, in order. GitHub Actions (.github/workflows/site.yml) and .ci/run both
-# call this script, so the two cannot drift apart.
+# The one list of checks, in order. .ci/run runs every stage; GitHub Actions
+# (.github/workflows/site.yml) runs the same stages, one step each, so the two cannot drift apart
+# (tests/test_workflow.py compares the workflow's steps with `--list`).
+#
+#   bash scripts/ci-checks.sh                   every stage, in order
+#   bash scripts/ci-checks.sh data format       only the stages named, in the order given
+#   bash scripts/ci-checks.sh --data DIR data   check another data folder (a test's, a pull request's)
+#   bash scripts/ci-checks.sh --list            print the stage names, in order
+#
+# On GitHub Actions (GITHUB_ACTIONS=true) the data stage also prints each problem as an annotation
+# on the exact line of the data file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
-echo "== setup";        make setup
-echo "== data check";   .venv/bin/volia check ${GITHUB_ACTIONS:+--github}
-echo "== data format";  .venv/bin/volia fmt --check
-echo "== lint";         .venv/bin/ruff check volia hooks tests bench
-echo "== tests";        make test
-echo "== site build";   .venv/bin/volia build --site site
+STAGES=(setup data format lint tests build)
+DATA_DIR=data
+
+stage_setup() {
+  make setup node
+  # GitHub's Ubuntu runners ship Google Chrome but no Debian Chromium, and Ubuntu's `chromium`
+  # package is a snap; the browser tests expect /usr/bin/chromium, so Chrome stands in there.
+  if [[ -n "${GITHUB_ACTIONS:-}" && ! -x /usr/bin/chromium && -x /usr/bin/google-chrome ]]; then
+    sudo ln -s "$(readlink -f /usr/bin/google-chrome)" /usr/bin/chromium
+  fi
+  make browser
+}
+
+stage_data()   { .venv/bin/volia --data "$DATA_DIR" check ${GITHUB_ACTIONS:+--github}; }
+stage_format() { .venv/bin/volia --data "$DATA_DIR" fmt --check; }
+stage_lint()   { .venv/bin/ruff check volia hooks tests bench; }
+stage_build()  { .venv/bin/volia --data "$DATA_DIR" build --site site; }
+
+stage_tests() {
+  # Some tests run single stages of this script; none may start the test suite again.
+  if [[ -n "${VOLIA_CI_TESTS_RUNNING:-}" ]]; then
+    echo "ci-checks.sh: the tests stage was started from inside the test suite; refusing to recurse" >&2
+    return 2
+  fi
+  VOLIA_CI_TESTS_RUNNING=1 make test
+}
+
+selected=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --list) printf '%s\n' "${STAGES[@]}"; exit 0 ;;
+    --data) [[ $# -ge 2 ]] || { echo "ci-checks.sh: --data needs a folder" >&2; exit 2; }
+            DATA_DIR="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) if [[ " ${STAGES[*]} " == *" $1 "* ]]; then
+         selected+=("$1"); shift
+       else
+         echo "ci-checks.sh: unknown stage '$1'; the stages are: ${STAGES[*]}" >&2; exit 2
+       fi ;;
+  esac
+done
+[[ ${#selected[@]} -gt 0 ]] || selected=("${STAGES[@]}")
+
+for stage in "${selected[@]}"; do
+  echo "== $stage"
+  "stage_$stage"
+done

@@ -119,7 +119,7 @@ def test_partial_dates_compare_only_when_certain(data_dir: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("", "1: the file is empty; expected a YAML list of entries (- id: ...)"),
     ("id: x\n", "1: the file holds a Mapping; expected a YAML list of entries (- id: ...)"),
-    ("- id: [x\n", "2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("- id: [x\n", "2: not valid YAML: did not find expected ',' or ']'"),
 ])
 def test_a_malformed_file_gets_one_clear_message(data_dir: Path, text: str, message: str) -> None:
     found = problems_for(data_dir, text)

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from volia.language_links import DEFAULT, prefix
 from volia.model import LANGUAGES
+from volia.offline_zip import write_offline_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 # Material's search has no Belarusian stemmer; Russian's tokenizer and stemmer handle Cyrillic.
@@ -74,6 +75,11 @@ def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
                   file=sys.stderr)
             return 1
         print(f"built {lang} in {time.perf_counter() - started:.1f} s → {site_dir / prefix(lang)}")
+    # Last, once every language is in place: the zip holds the whole site (and never itself).
+    started = time.perf_counter()
+    copy = write_offline_copy(site_dir, {SEARCH_LANG[lang] for lang in ordered})
+    print(f"offline copy in {time.perf_counter() - started:.1f} s → {copy.path} "
+          f"({copy.size / 1e6:.1f} MB, {copy.entries} files, sha256 {copy.sha256})")
     return 0
 
 

@@ -3,6 +3,7 @@
     volia check                 validate every data file; all problems at once; exit 1 on any
     volia check --github        the same, as GitHub annotations on the exact lines
     volia fmt [--check]         rewrite data files in canonical form (or show the diff and exit 1)
+    volia new [--name-en …]     add a record: flags, or questions for the missing ones at a terminal
     volia import-viasna FILE    convert a Viasna export into records, facilities and articles
     volia build [--site DIR]    build the site in every language (see volia/build_site.py)
 """
@@ -15,12 +16,22 @@ import json
 import sys
 from pathlib import Path
 
+from volia import scaffold
 from volia.dataset import ARTICLES, FACILITIES, RECORDS, REGIONS, ROOT, SCHEMA_DIR, DataFile, load_dataset
 from volia.loader import load_yaml
 from volia.problems import DataError
 from volia.yaml_format import canonical, key_order, split_header
 
 DEFAULT_DATA = ROOT / "data"
+# Every file `volia fmt` keeps in canonical form, with the field its entries are sorted by.
+# counts.yaml sorts by date; two figures for one date keep their order (the sort is stable).
+FORMATTED = (
+    RECORDS, FACILITIES, ARTICLES, REGIONS,
+    DataFile("precedents.yaml", "policy.schema.json", "precedents", key="key"),
+    DataFile("counts.yaml", "policy.schema.json", "counts", key="date"),
+    DataFile("comparisons.yaml", "policy.schema.json", "comparisons", key="key"),
+    DataFile("removed.yaml", "reference.schema.json", "removed"),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,11 +50,21 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--as-of", required=True, help="date the export describes (YYYY-MM-DD)")
     importer.add_argument("--verified", help="last_verified for new records (default: today)")
 
+    new = commands.add_parser("new", help="add a record to data/prisoners.yaml and check it",
+                              description="Add a record. Flags not given are asked for when a person is at "
+                                          "the terminal; otherwise the missing ones are listed.")
+    for question in (*scaffold.QUESTIONS, *scaffold.EXTRA_FLAGS):
+        new.add_argument(question.flag, dest=question.key, help=question.prompt,
+                         choices=question.choices or None, action="append" if question.many else "store")
+    new.add_argument("--another-person", action="store_true",
+                     help="the id made from the name is taken by someone else: add a number to it")
+    new.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
+
     build = commands.add_parser("build", help="build the whole site, every language")
     build.add_argument("--site", type=Path, default=ROOT / "site")
 
     args = parser.parse_args(argv)
-    handler = {"check": _check, "fmt": _fmt, "import-viasna": _import, "build": _build}[args.command]
+    handler = {"check": _check, "fmt": _fmt, "new": _new, "import-viasna": _import, "build": _build}[args.command]
     return handler(args)
 
 
@@ -65,8 +86,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    changed = 0
-    for spec in (RECORDS, FACILITIES, ARTICLES, REGIONS):
+    changed, refused = 0, 0
+    for spec in FORMATTED:
         path = args.data / spec.name
         if not path.exists():
             continue
@@ -75,25 +96,79 @@ def _fmt(args: argparse.Namespace) -> int:
         except DataError as error:
             print(error.report(), file=sys.stderr)
             return 1
+        if entries is not None and not isinstance(entries, list):
+            print(f"{path}: expected a YAML list of entries (- {spec.key}: ...); not formatted", file=sys.stderr)
+            return 1
         text = path.read_text(encoding="utf-8")
         header, lost = split_header(text)
-        new_text = canonical(entries or [], _order(args.data, spec), header)
+        new_text = canonical(entries or [], _order(args.data, spec), header, key=spec.key)
         if new_text == text:
             continue
         changed += 1
+        if lost:
+            refused += 1
+            print(f"{path}: comments on lines {', '.join(map(str, lost))} would be lost by formatting; "
+                  "move them into the comment block at the top of the file, or into a field (note:)",
+                  file=sys.stderr)
         if args.check:
             sys.stdout.writelines(difflib.unified_diff(
                 text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                 f"{path} (as it is)", f"{path} (canonical)"))
             continue
         if lost:
-            print(f"{path}: comments on lines {', '.join(map(str, lost))} are not kept by formatting; "
-                  "move them into the header comment or a field", file=sys.stderr)
-            return 1
+            continue
         path.write_text(new_text, encoding="utf-8")
         print(f"formatted {path}")
     if args.check and changed:
         print(f"\n{changed} file(s) not in canonical form: run `volia fmt` (or `make fmt`).", file=sys.stderr)
+        return 1
+    return 1 if refused else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from volia.dates import today
+    from volia.views import RECORD_DIR
+
+    keys = [q.key for q in (*scaffold.QUESTIONS, *scaffold.EXTRA_FLAGS)]
+    answers = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if scaffold.missing(answers) and sys.stdin.isatty():
+        try:
+            answers = scaffold.interview(answers, input)
+        except (EOFError, KeyboardInterrupt):
+            print("\ncancelled; nothing was written", file=sys.stderr)
+            return 1
+    still = scaffold.missing(answers)
+    if still:
+        flags = [q.flag + (" (or --name-be, --name-ru)" if q.key == "name_en" else "") for q in still]
+        print("volia new: missing " + ", ".join(flags) + " (run it at a terminal to be asked, "
+              "or see `volia new --help`)", file=sys.stderr)
+        return 2
+    try:
+        record_id = scaffold.new_id(answers, scaffold.taken_ids(args.data), args.another_person)
+        record = scaffold.build_record(answers, record_id, today().isoformat())
+        if args.dry_run:
+            print(canonical([record], _order(args.data, RECORDS)), end="")
+            return 0
+        added = scaffold.add_record(args.data, record, _order(args.data, RECORDS))
+    except scaffold.ScaffoldError as error:
+        print(f"volia new: {error}", file=sys.stderr)
+        return 1
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("The new record has the problems above (lines as the file would have been); nothing was "
+              "written. Fix the flags or answers and run again.", file=sys.stderr)
+        return 1
+    print(f"added {added.record_id} at {added.path}:{added.line}")
+    if added.reformatted:
+        print("  note: the file was not in canonical form; other lines were reformatted too (see git diff)")
+    if record["publication"] == "counted":
+        print("  a counted record has no page; it only feeds the statistics")
+    else:
+        print(f"  see it with `make serve`, at http://127.0.0.1:8000/{RECORD_DIR}/{added.record_id}.html")
+    print("  next: add what else you know (see CONTRIBUTING.md), then run `make check`")
+    if added.problems:
+        print(DataError(added.problems).report(), file=sys.stderr)
+        print("The new record is fine, but the data had the problems above already.", file=sys.stderr)
         return 1
     return 0
 
@@ -135,7 +210,8 @@ def _import(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from volia.build_site import build_all
 
-    return build_all(args.site)
+    # The default data folder is what mkdocs.yml reads already; another one is passed on.
+    return build_all(args.site, data_dir=None if args.data == DEFAULT_DATA else args.data)
 
 
 # ---- Helpers ----

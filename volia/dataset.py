@@ -14,7 +14,8 @@ from typing import Any
 from volia import rules, schema_check
 from volia.dates import today as build_today
 from volia.loader import load_yaml
-from volia.model import Article, Dataset, Facility, Record, Region
+from volia.model import Article, Dataset, Facility, Record, Region, Removal
+from volia.photos import PHOTO_DIR
 from volia.problems import NO_VALUE, DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,8 @@ RECORDS = DataFile("prisoners.yaml", "prisoners.schema.json", None)
 REGIONS = DataFile("regions.yaml", "reference.schema.json", "regions")
 ARTICLES = DataFile("articles.yaml", "reference.schema.json", "articles")
 FACILITIES = DataFile("facilities.yaml", "reference.schema.json", "facilities")
+# Pages taken down. Optional: no file means nothing was removed.
+REMOVED = DataFile("removed.yaml", "reference.schema.json", "removed")
 
 
 def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
@@ -48,9 +51,15 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
         kind: {e["id"] for e in loaded[f"{kind}.yaml"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
         for kind in ("regions", "articles", "facilities")
     }
+    loaded[REMOVED.name], found = _load_list(data_dir, REMOVED) if (data_dir / REMOVED.name).exists() else ([], [])
+    problems += found
+    known["pages"] = {r["id"] for r in loaded[RECORDS.name] if isinstance(r, dict) and isinstance(r.get("id"), str)
+                      and r.get("publication") in ("full", "minimal")}
+    photos_dir = data_dir / PHOTO_DIR
     for spec, check in ((REGIONS, rules.check_entries), (ARTICLES, rules.check_entries),
-                        (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records)):
-        ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today)
+                        (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records),
+                        (REMOVED, rules.check_removed)):
+        ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today, photos_dir)
         problems += check(ctx)
     if problems:
         raise DataError(problems)
@@ -60,6 +69,8 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
         facilities={e["id"]: Facility.from_data(e) for e in loaded[FACILITIES.name]},
         articles={e["id"]: Article.from_data(e) for e in loaded[ARTICLES.name]},
         regions={e["id"]: Region.from_data(e) for e in loaded[REGIONS.name]},
+        removed=tuple(sorted((Removal.from_data(e) for e in loaded[REMOVED.name]), key=lambda e: e.id)),
+        photos_dir=photos_dir,
     )
 
 
@@ -73,7 +84,9 @@ def cached_dataset(data_dir: Path, today: dt.date, stamp: tuple) -> Dataset:
 
 
 def data_stamp(data_dir: Path) -> tuple:
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.yaml")))
+    # Photos count too: validation decodes them, so a replaced photo must be checked again.
+    files = [*sorted(data_dir.glob("*.yaml")), *sorted((data_dir / PHOTO_DIR).glob("*"))]
+    return tuple((str(p.relative_to(data_dir)), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 def shown_path(data_dir: Path, name: str) -> str:

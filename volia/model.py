@@ -7,6 +7,7 @@ from these objects, so a move away from MkDocs costs an adapter, not a rewrite.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from volia.dates import PartialDate
@@ -262,11 +263,26 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """A page taken down (data/removed.yaml): only what the notice needs, never who it was."""
+
+    id: str
+    date: PartialDate
+    reason: str
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Removal:
+        return cls(id=data["id"], date=PartialDate.parse(data["date"]), reason=data["reason"])
+
+
+@dataclass(frozen=True)
 class Dataset:
     records: tuple[Record, ...]
     facilities: dict[str, Facility]
     articles: dict[str, Article]
     regions: dict[str, Region]
+    removed: tuple[Removal, ...] = ()
+    photos_dir: Path | None = None  # data/photos/, where the records' photo files are
 
     @property
     def published(self) -> tuple[Record, ...]:

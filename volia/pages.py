@@ -1,5 +1,6 @@
 """The pages generated from the data: one per published record, the list of all prisoners, and
-one per facility and per article. Pure Python: the MkDocs hook only turns these into files.
+one per facility and per article, and a short notice at the address of each page taken down.
+Pure Python: the MkDocs hook only turns these into files.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 
 from volia import i18n, stats, views
 from volia.i18n import t
-from volia.model import Dataset, pick
+from volia.model import Dataset, Removal, pick
 from volia.render import render
 
 
@@ -27,6 +28,7 @@ def generated_pages(dataset: Dataset, lang: str, repository: str | None = None) 
     pages += [_record_page(r.id, dataset, lang, repository) for r in dataset.published]
     pages += [_facility_page(f, dataset, lang) for f in dataset.facilities]
     pages += [_article_page(a, dataset, lang) for a in dataset.articles]
+    pages += [_removed_page(removal, lang) for removal in dataset.removed]
     return pages
 
 
@@ -45,6 +47,18 @@ def _record_page(record_id: str, dataset: Dataset, lang: str, repository: str | 
         uri, views.display_name(record, lang),
         lambda: render("record.html", uri, lang, r=views.record_view(record, dataset, lang, repository)),
         meta,
+    )
+
+
+def _removed_page(removal: Removal, lang: str) -> GeneratedPage:
+    """Old links to a page taken down reach this notice. It is built from data/removed.yaml alone,
+    so nothing of the old page can be in it; search engines and the site's search skip it."""
+    uri = views.record_uri(removal.id)
+    return GeneratedPage(
+        uri, t("removed_title", lang),
+        lambda: render("removed.html", uri, lang, reason=t(f"removed_{removal.reason}", lang),
+                       date=i18n.date(removal.date, lang), index=f"{views.RECORD_DIR}/index.md"),
+        {"volia_kind": "removed", "robots": "noindex", "search": {"exclude": True}},
     )
 
 

@@ -1,5 +1,6 @@
 """Rules a JSON Schema cannot say: unique ids, references between files, dates that exist and
-come in order, a status that agrees with the cases, keys given twice.
+come in order, a status that agrees with the cases, keys given twice, names that are plain text
+in one alphabet per word, photo files that are real images, and removed pages that stay removed.
 
 The rules read the loaded YAML defensively (a record may also have schema problems), so that one
 run reports every problem at once.
@@ -8,9 +9,12 @@ run reports every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from volia import photos
 from volia.dates import DATE_FORM, PartialDate
 from volia.loader import Mapping, Sequence
 from volia.problems import NO_VALUE, Problem
@@ -20,13 +24,19 @@ CASE_DATES = ("arrested", "verdict_date", "appeal_date")
 # Later events may not come before earlier ones: (earlier, later) pairs within one case.
 CASE_ORDER = (("arrested", "verdict_date"), ("verdict_date", "appeal_date"),
               ("arrested", "released.date"), ("verdict_date", "released.date"))
+# Characters no name needs, and every markup language (HTML, Jinja, Markdown code) does.
+NAME_FORBIDDEN = "<>{}`"
+# Alphabets whose letters look alike: a word mixing them is a lookalike of another name.
+LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
 class RuleContext:
     """One data file being checked, and the ids the other files define."""
 
-    def __init__(self, data: Any, shown_as: str, known: dict[str, set[str]], today: dt.date):
+    def __init__(self, data: Any, shown_as: str, known: dict[str, set[str]], today: dt.date,
+                 photos_dir: Path | None = None):
         self.data, self.shown_as, self.known, self.today = data, shown_as, known, today
+        self.photos_dir = photos_dir
         self.problems: list[Problem] = []
 
     def report(self, path: list, value: object, expected: str) -> None:
@@ -70,6 +80,8 @@ def check_records(ctx: RuleContext) -> list[Problem]:
             _date(ctx, record.get(name), [index, name])
         _date(ctx, _get(record, "consent", "date"), [index, "consent", "date"])
         _date(ctx, _get(record, "recognised", "date"), [index, "recognised", "date"])
+        _check_names(ctx, record, index)
+        _check_photo(ctx, record, index)
         cases = record.get("cases")
         if isinstance(cases, list):
             for number, case in enumerate(cases):
@@ -77,6 +89,19 @@ def check_records(ctx: RuleContext) -> list[Problem]:
                     _check_case(ctx, record, case, [index, "cases", number])
             _check_cases_in_order(ctx, cases, [index, "cases"])
             _check_status(ctx, record, cases, index)
+    return ctx.problems
+
+
+def check_removed(ctx: RuleContext) -> list[Problem]:
+    """Pages taken down: unique ids, real dates, and no record that would bring the page back."""
+    check_entries(ctx)
+    for index, entry in _entries(ctx):
+        _date(ctx, entry.get("date"), [index, "date"])
+        ident = entry.get("id")
+        if isinstance(ident, str) and ident in ctx.known.get("pages", set()):
+            ctx.report([index, "id"], ident,
+                       "this record still has a page in data/prisoners.yaml; expected it deleted there "
+                       "or set to publication: counted")
     return ctx.problems
 
 
@@ -127,6 +152,45 @@ def _date(ctx: RuleContext, value: Any, path: list) -> PartialDate | None:
     if date.earliest() > ctx.today:
         ctx.report(path, value, f"in the future (today is {ctx.today.isoformat()}); expected a past date")
     return date
+
+
+def _check_names(ctx: RuleContext, record: dict, index: int) -> None:
+    names = record.get("name")
+    fields = [([index, "name", lang], text) for lang, text in names.items()] if isinstance(names, dict) else []
+    aliases = record.get("aliases")
+    if isinstance(aliases, list):
+        fields += [([index, "aliases", number], text) for number, text in enumerate(aliases)]
+    for path, text in fields:
+        if isinstance(text, str):
+            problem = name_problem(text)
+            if problem:
+                ctx.report(path, text, problem)
+
+
+def name_problem(text: str) -> str | None:
+    """Why `text` cannot be a name, or None. Names end up in titles, links and search results."""
+    forbidden = sorted({ch for ch in text if ch in NAME_FORBIDDEN})
+    if forbidden:
+        return (f"contains {' '.join(forbidden)}; expected a name as plain text, without any of "
+                f"{' '.join(NAME_FORBIDDEN)}")
+    if not unicodedata.is_normalized("NFC", text):
+        return "has a letter written as a letter plus a separate accent; expected each letter typed as one character"
+    for word in text.replace("-", " ").split():
+        scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha()}
+        mixed = sorted(scripts & set(LOOKALIKE_SCRIPTS))
+        if len(mixed) > 1:
+            return (f"the word {word!r} mixes {' and '.join(s.title() for s in mixed)} letters, which look "
+                    "alike; expected each word in one alphabet")
+    return None
+
+
+def _check_photo(ctx: RuleContext, record: dict, index: int) -> None:
+    name = _get(record, "photo", "file")
+    if ctx.photos_dir is None or not isinstance(name, str):
+        return
+    problem = photos.problem_with(ctx.photos_dir / name, ctx.photos_dir)
+    if problem:
+        ctx.report([index, "photo", "file"], name, problem)
 
 
 def _check_case(ctx: RuleContext, record: dict, case: dict, path: list) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from volia import i18n
+from volia import i18n, photos
 from volia.i18n import t
 from volia.model import Case, Dataset, Facility, Record, pick
 from volia.sanitize import bio_html
@@ -66,6 +66,7 @@ def record_view(record: Record, dataset: Dataset, lang: str, repository: str | N
         "letters": _letters(record, dataset, lang),
         "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
                     for s in record.sources],
+        "photo": _photo(record, dataset, name, lang),
     })
     return view
 
@@ -188,6 +189,15 @@ def _case(case: Case, number: int, dataset: Dataset, lang: str) -> dict[str, Any
         "sentence": sentence,
         "facilities": [facility_link(dataset.facilities[f], lang) for f in case.facilities],
     }
+
+
+def _photo(record: Record, dataset: Dataset, name: str, lang: str) -> dict[str, Any] | None:
+    """The published copy of a full record's photo (photos.site_photos writes the same file)."""
+    if not record.photo or dataset.photos_dir is None:
+        return None
+    published = photos.processed(dataset.photos_dir / record.photo["file"])
+    return {"uri": photos.site_uri(record.id), "width": published.width, "height": published.height,
+            "alt": t("photo_alt", lang, name=name), "credit": t("photo_credit", lang, credit=record.photo["credit"])}
 
 
 def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | None:

@@ -2,12 +2,14 @@
 numbers-as-text quoted, one way to write everything.
 
 One form means two contributors adding records at once touch different lines, so merges rarely
-conflict. The comment block at the top of a file is kept; comments elsewhere cannot be placed
-back reliably, so `comments_lost` names their lines and the command line says so.
+conflict. The comment block at the top of a file is kept; comments elsewhere (whole-line or at the
+end of a line) cannot be placed back reliably, so `split_header` names their lines and the command
+line refuses to drop them.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -25,9 +27,17 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Longer one-line texts are written folded (">-"): wrapped, yet read back as the same single line,
+# and a changed sentence shows as a changed line in a diff.
+_FOLD_OVER = 80
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if len(value) > _FOLD_OVER and " " in value:  # a long URL has nowhere to fold: left as it is
+        # PyYAML falls back to a quoted style by itself when a text cannot be folded safely.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
     style = '"' if _LOOKS_TYPED.match(value) or value == "" else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -73,7 +83,9 @@ def _sort_key(entry: Any, key: str) -> tuple:
 def _ordered(value: Any, order: dict[str, Any]) -> Any:
     if isinstance(value, dict):
         known = [k for k in order if k in value]
-        unknown = sorted(k for k in value if k not in order)
+        # Keys the schema does not name (free-form maps such as a count's `extra`) keep the
+        # author's order, which may carry meaning; in records they are schema errors anyway.
+        unknown = [k for k in value if k not in order]
         return {k: _ordered(value[k], order.get(k, {})) for k in known + unknown}
     if isinstance(value, list):
         return [_ordered(item, order) for item in value]
@@ -91,6 +103,39 @@ def split_header(text: str) -> tuple[str, list[int]]:
             break
     while header and not header[-1].strip():
         header.pop()
-    lost = [number for number, line in enumerate(lines, start=1)
-            if number > len(header) and re.match(r"^\s*#", line)]
+    lost = [number for number in comment_lines(text) if number > len(header)]
     return "\n".join(header), lost
+
+
+def comment_lines(text: str) -> list[int]:
+    """The line of every comment, whole-line or at the end of a line ("key: value  # note").
+
+    PyYAML's scanner drops comments but marks where each token starts and ends; a "#" that lies
+    outside every token is a comment, and one inside a token is text (a URL's "#anchor", "a#b").
+    """
+    try:
+        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        # Unreadable YAML is reported by the loader; here, count whole-line comments only.
+        return [n for n, line in enumerate(text.splitlines(), start=1) if line.lstrip().startswith("#")]
+    spans: list[tuple[int, int]] = []
+    found: set[int] = set()
+    for token in tokens:
+        start, end = token.start_mark.index, token.end_mark.index
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            # A block scalar's token also covers its header line, which may end in a comment.
+            line_end = text.find("\n", start)
+            header = text[start:line_end if line_end != -1 else len(text)]
+            if "#" in header:
+                found.add(text.count("\n", 0, start) + 1)
+        if end > start:  # zero-width tokens (block ends, implicit keys) cover nothing
+            spans.append((start, end))
+    spans.sort()
+    starts = [s for s, _ in spans]
+    for match in re.finditer("#", text):
+        at = match.start()
+        index = bisect.bisect_right(starts, at) - 1
+        if index >= 0 and spans[index][0] <= at < spans[index][1]:
+            continue
+        found.add(text.count("\n", 0, at) + 1)
+    return sorted(found)

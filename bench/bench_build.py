@@ -1,0 +1,166 @@
+"""Build benchmark: Volia's build against plain MkDocs on the same pages, at several sizes.
+
+For each size N it
+1. writes N fictional records (bench/synthetic.py) and builds the site in one language and in all three;
+2. takes the record pages' content from that build and writes them as N pre-written Markdown
+   pages, then builds them with plain MkDocs + Material (same theme, search and offline plugins,
+   pages kept out of the nav, no hooks, no macros);
+3. prints seconds, peak memory, bytes per record page and search-index bytes for each.
+
+Each build runs in its own process so that peak memory is that build's alone.
+
+    python bench/bench_build.py                 # sizes 1000 and 5000
+    python bench/bench_build.py --sizes 200 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PLAIN_CONFIG = """\
+site_name: Plain baseline
+docs_dir: docs
+site_dir: {site}
+use_directory_urls: false
+theme:
+  name: material
+  language: en
+  font: false
+plugins:
+  - search
+  - offline
+not_in_nav: |
+  /prisoners/*.md
+nav:
+  - index.md
+"""
+
+
+# ---- One build (runs in a child process) ----
+
+def _child(kind: str, work: Path, languages: list[str]) -> None:
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    started = time.perf_counter()
+    if kind == "volia":
+        from volia.build_site import build_all
+
+        code = build_all(work / f"site-{'-'.join(languages)}", languages=tuple(languages),
+                         data_dir=work / "data")
+        if code:
+            raise SystemExit(code)
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(str(work / "plain" / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+def _run(kind: str, work: Path, languages: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(work), *languages],
+                         capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(f"{kind} build failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ---- Measurements ----
+
+def _record_pages(site: Path) -> list[Path]:
+    return sorted((site / "prisoners").glob("fictional-person-*.html"))
+
+
+def _sizes(site: Path) -> dict:
+    pages = _record_pages(site)
+    index = site / "search" / "search_index.json"
+    return {"pages": len(pages),
+            "bytes_per_record_page": sum(p.stat().st_size for p in pages) // max(len(pages), 1),
+            "search_index_bytes": index.stat().st_size if index.exists() else 0}
+
+
+def _write_plain(work: Path, site: Path) -> None:
+    """The same record pages as hand-written Markdown (their built content, as raw HTML blocks)."""
+    from bs4 import BeautifulSoup
+
+    docs = work / "plain" / "docs" / "prisoners"
+    docs.mkdir(parents=True)
+    (work / "plain" / "docs" / "index.md").write_text("# Plain baseline\n", encoding="utf-8")
+    for page in _record_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.volia-record")
+        title = soup.select_one("h1").get_text()
+        (docs / page.name.replace(".html", ".md")).write_text(
+            f"---\ntitle: {json.dumps(title)}\n---\n\n{article}\n", encoding="utf-8")
+    (work / "plain" / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site=work / "plain-site"), encoding="utf-8")
+
+
+def bench(size: int) -> dict:
+    from synthetic import make_dataset
+
+    work = Path(tempfile.mkdtemp(prefix=f"volia-bench-{size}-"))
+    try:
+        make_dataset(size, work / "data")
+        one = _run("volia", work, ["en"])
+        three = _run("volia", work, ["be", "ru", "en"])
+        site_en = work / "site-en" / "en"
+        _write_plain(work, site_en)
+        plain = _run("plain", work, [])
+        return {"size": size, "volia_en": {**one, **_sizes(site_en)},
+                "volia_3_languages": three, "plain_en": {**plain, **_sizes(work / "plain-site")}}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(results: list[dict]) -> None:
+    print(f"{'records':>8} {'build':<22} {'seconds':>8} {'peak MB':>8} {'pages':>6} {'B/page':>7} {'index B':>10}")
+    for r in results:
+        for label, key in (("volia, en", "volia_en"), ("plain mkdocs, en", "plain_en"),
+                           ("volia, be+ru+en", "volia_3_languages")):
+            m = r[key]
+            print(f"{r['size']:>8} {label:<22} {m['seconds']:>8.2f} {m['peak_mb']:>8.0f} "
+                  f"{m.get('pages', ''):>6} {m.get('bytes_per_record_page', ''):>7} {m.get('search_index_bytes', ''):>10}")
+    print()
+    for r in results:
+        ratio = r["volia_en"]["seconds"] / r["plain_en"]["seconds"]
+        langs = r["volia_3_languages"]["seconds"] / r["volia_en"]["seconds"]
+        index = r["volia_en"]["search_index_bytes"] / r["size"]
+        print(f"{r['size']:>6} records: volia/plain = {ratio:.2f}× (goal ≤ 1.3), three languages/one = {langs:.2f}× "
+              f"(goal ≤ 3.3), search index {index:.0f} B per record (goal ≤ 1024)")
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        growth = large["volia_en"]["seconds"] / small["volia_en"]["seconds"]
+        factor = large["size"] / small["size"]
+        print(f"growth {small['size']} → {large['size']} records: {growth:.2f}× the time for {factor:.0f}× the records "
+              f"(goal ≤ {factor * 1.1:.1f}×)")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _child(sys.argv[2], Path(sys.argv[3]), sys.argv[4:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    args = parser.parse_args()
+    results = [bench(size) for size in args.sizes]
+    report(results)
+
+
+if __name__ == "__main__":
+    main()

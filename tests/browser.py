@@ -1,0 +1,144 @@
+"""Shared helpers for browser tests: Debian's Chromium through Playwright, and a local web server.
+
+Import what you need in a test module:
+
+    from browser import chromium, serve_site   # pytest fixtures
+    from browser import http_server, is_local, watch_requests
+
+Only Debian's /usr/bin/chromium is used (`playwright install` would download a browser). One browser
+is started per test session however many modules import the `chromium` fixture: Playwright's sync
+API cannot run twice in one thread, and starting Chromium costs about a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# Schemes that never reach the network: the page's own data, blobs and files on disk.
+LOCAL_SCHEMES = {"file", "data", "blob", "about", "chrome-error"}
+
+
+# ---- The browser ----
+
+class _Shared:
+    """One Playwright and one Chromium for the whole session, shared by reference count."""
+
+    def __init__(self) -> None:
+        self.users = 0
+        self.playwright = None
+        self.browser = None
+
+    def acquire(self):  # noqa: ANN201 - playwright.sync_api.Browser
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.users += 1
+        return self.browser
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users == 0 and self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+            self.browser = self.playwright = None
+
+
+_shared = _Shared()
+
+
+@pytest.fixture(scope="session")
+def chromium():  # noqa: ANN201 - playwright.sync_api.Browser
+    """Headless Chromium (skips the test when Debian's chromium is not installed: `make browser`)."""
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
+    browser = _shared.acquire()
+    try:
+        yield browser
+    finally:
+        _shared.release()
+
+
+# ---- A local web server ----
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+        pass  # a browser dropping a connection mid-response is not a test failure
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def http_server(directory: Path) -> Iterator[str]:
+    """Serve `directory` on http://127.0.0.1:<a free port>/ from a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def serve_site(site: Path) -> Iterator[str]:
+    """The session's built site (the `site` fixture from conftest.py) over http://127.0.0.1."""
+    with http_server(site) as base:
+        yield base
+
+
+# ---- Watching what a page asks for ----
+
+def is_local(url: str) -> bool:
+    """True for URLs that stay on this machine: files, data, blobs, and 127.0.0.1."""
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") in LOCAL_HOSTS
+
+
+def watch_requests(context) -> list[str]:  # noqa: ANN001 - playwright.sync_api.BrowserContext
+    """Record every request the context's pages, frames and workers make; never let one leave.
+
+    Returns the list that fills as pages load. Requests to anything but this machine are recorded,
+    then aborted, so that a test failing on them has not already leaked a visit to a third party.
+    """
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+
+    def guard(route) -> None:  # noqa: ANN001
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    return seen

@@ -1,0 +1,212 @@
+"""Every spelling of a person's name: the ones contributors wrote, and the ones derived from them.
+
+A record gives a name in Belarusian Cyrillic (`be`), Russian Cyrillic (`ru`) and Latin (`en`), and
+perhaps aliases. From the Cyrillic forms this module derives the Latin spellings a reader may
+know: the official romanisation, Łacinka, BGN/PCGN, the passport form and the Polish form from the
+Belarusian name; the passport and BGN/PCGN forms from the Russian one. The tables are data, in
+volia/translit/*.yaml (see the README there).
+
+What is never derived: one Cyrillic form from the other. Belarusian and Russian spell the same name
+differently in ways no table captures (Аляксандр/Александр, Магілёў/Могилёв: vowel reduction,
+different given names), so a missing `be` or `ru` name stays missing. Nor is Cyrillic derived from
+Latin: "s" may be с or сь, "e" may be э or е. Only search gets a mechanical Cyrillic variant:
+`fold()` writes ў as у, і as и and ё as е, which is how a name is typed on a Russian keyboard.
+
+A contributor's spelling always wins: a derived spelling equal to one they wrote is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TABLES = Path(__file__).resolve().parent / "translit"
+# The order in which derived spellings are listed: the official systems first.
+SYSTEMS = ("national", "passport", "lacinka", "bgn", "polish", "passport-ru", "bgn-ru")
+GIVEN = ("be", "ru", "en")  # the record's own name fields, in the order they are listed
+ALIAS = "alias"
+# Apostrophes that are part of a Belarusian word (Дар'я, сям’я), not punctuation around it.
+_APOSTROPHES = "'’ʼ"
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04FF])[iI]|[iI](?=[\u0400-\u04FF])")
+# Marks that are not letters but appear inside romanised names (Alesʹ, Yur’yev, ob”yezd).
+_NAME_MARKS = dict.fromkeys(map(ord, "'’ʼʹʺ”·"), None)
+_KEYBOARD = str.maketrans({"ў": "у", "і": "и", "ё": "е", "ґ": "г"})
+
+
+@dataclass(frozen=True)
+class Spelling:
+    text: str
+    system: str  # be, ru, en or alias when given; a table's system when derived
+    derived: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    system: str
+    source: str
+    label: dict[str, str]
+    letters: dict[str, str]
+    sequences: tuple[tuple[str, str], ...]  # longest first
+    context: dict[str, tuple[dict[str, str], ...]]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], path: Path) -> Table:
+        def text(value: Any, where: str) -> str:
+            if not isinstance(value, str):
+                raise ValueError(f"{path}: {where}: {value!r} (expected a string; quote it)")
+            return value
+
+        letters = {text(k, "letters"): text(v, f"letters.{k}") for k, v in data["letters"].items()}
+        sequences = sorted(((text(k, "sequences"), text(v, f"sequences.{k}"))
+                            for k, v in (data.get("sequences") or {}).items()), key=lambda kv: -len(kv[0]))
+        context = {text(letter, "context"): tuple({key: text(value, f"context.{letter}.{key}")
+                                                   for key, value in rule.items()} for rule in rules)
+                   for letter, rules in (data.get("context") or {}).items()}
+        for letter, rules in context.items():
+            if not rules or "after" in rules[-1] or "before" in rules[-1]:
+                if letter not in letters:
+                    raise ValueError(f"{path}: context.{letter}: no rule always holds and letters has no {letter!r} "
+                                     "(expected a last rule with only `form`, or an entry in letters)")
+        return cls(system=data["system"], source=data["source"], label=dict(data["label"]),
+                   letters=letters, sequences=tuple(sequences), context=context)
+
+    def transliterate(self, text: str) -> str:
+        source = _cyrillic_i(text)
+        out: list[str] = []
+        i = 0
+        while i < len(source):
+            length, form = self._form_at(source, i)
+            out.append(_cased(form, source, i, length))
+            i += length
+        return "".join(out)
+
+    def _form_at(self, text: str, i: int) -> tuple[int, str]:
+        lower = text.lower()
+        for sequence, form in self.sequences:
+            if lower.startswith(sequence, i):
+                return len(sequence), form
+        letter = lower[i]
+        if letter in _APOSTROPHES and not _inside_word(text, i):
+            return 1, text[i]  # a quotation mark, not part of the name
+        before, after = _neighbour(text, i - 1, "^"), _neighbour(text, i + 1, "$")
+        for rule in self.context.get(letter, ()):
+            if "after" in rule and before not in rule["after"]:
+                continue
+            if "before" in rule and after not in rule["before"]:
+                continue
+            return 1, rule["form"]
+        return 1, self.letters.get(letter, text[i])
+
+
+# ---- Tables ----
+
+@cache
+def tables() -> dict[str, Table]:
+    loaded = {}
+    for path in sorted(TABLES.glob("*.yaml")):
+        table = Table.from_data(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+        loaded[table.system] = table
+    missing = set(SYSTEMS) - set(loaded)
+    if missing:
+        raise ValueError(f"{TABLES}: no table for {', '.join(sorted(missing))} (expected one YAML file per system)")
+    return {system: loaded[system] for system in SYSTEMS}
+
+
+def transliterate(text: str, system: str) -> str:
+    """`text` in Cyrillic, written in `system` (one of SYSTEMS)."""
+    return tables()[system].transliterate(text)
+
+
+def label(system: str, lang: str) -> str:
+    return tables()[system].label[lang]
+
+
+# ---- Spellings ----
+
+def derive(name_by_lang: dict[str, str], aliases: tuple[str, ...] | list[str] = ()) -> list[Spelling]:
+    """The given spellings (not derived), then each derivable one (derived) that differs from all before it."""
+    return list(_derive(tuple(sorted(name_by_lang.items())), tuple(aliases)))
+
+
+@cache
+def _derive(name_items: tuple[tuple[str, str], ...], aliases: tuple[str, ...]) -> tuple[Spelling, ...]:
+    names = dict(name_items)
+    spellings = [Spelling(names[lang], lang, False) for lang in GIVEN if names.get(lang)]
+    spellings += [Spelling(alias, ALIAS, False) for alias in aliases]
+    seen = {s.text.casefold() for s in spellings}
+    for system, table in tables().items():
+        source = names.get(table.source)
+        if not source or not _CYRILLIC.search(source):
+            continue
+        text = table.transliterate(source)
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            spellings.append(Spelling(text, system, True))
+    return tuple(spellings)
+
+
+def latin_name(name_by_lang: dict[str, str]) -> Spelling | None:
+    """The name in Latin letters: the contributor's `en`, else the passport form of be or ru."""
+    if name_by_lang.get("en"):
+        return Spelling(name_by_lang["en"], "en", False)
+    for lang, system in (("be", "passport"), ("ru", "passport-ru")):
+        if name_by_lang.get(lang) and _CYRILLIC.search(name_by_lang[lang]):
+            return Spelling(transliterate(name_by_lang[lang], system), system, True)
+    return None
+
+
+def fold(text: str) -> str:
+    """How a reader may type `text` without accents or Belarusian letters, in lower case.
+
+    Aleś Testavič → ales testavic; Łukašenka → lukasenka; Тэставіч → тэставич; Alesʹ → ales.
+    """
+    lower = text.lower().replace("ł", "l").translate(_NAME_MARKS).translate(_KEYBOARD)
+    # Decompose, then drop the accents; й and ё are letters of their own, so recompose Cyrillic.
+    plain = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c)
+                    or not _is_latin_base(c))
+    return unicodedata.normalize("NFC", _drop_latin_marks(plain))
+
+
+# ---- Helpers ----
+
+def _cyrillic_i(text: str) -> str:
+    """Latin i typed inside a Cyrillic word (a common keyboard habit) is the Belarusian і."""
+    return _LATIN_I_IN_CYRILLIC.sub(lambda m: "і" if m.group() == "i" else "І", text)
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha() or char in _APOSTROPHES
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _neighbour(text: str, i: int, edge: str) -> str:
+    return text[i].lower() if 0 <= i < len(text) and _is_letter(text[i]) else edge
+
+
+def _cased(form: str, text: str, i: int, length: int) -> str:
+    """Capitals as in the source: Ч → Ch at the start of a word, CH inside a word in capitals."""
+    if not form or not text[i].isupper():
+        return form
+    after = text[i + length] if i + length < len(text) else ""
+    before = text[i - 1] if i > 0 else ""
+    all_caps = (after.isalpha() and after.isupper()) or (not after.isalpha() and before.isalpha()
+                                                          and before.isupper())
+    return form.upper() if all_caps else form[0].upper() + form[1:]
+
+
+def _is_latin_base(char: str) -> bool:  # a combining mark is dropped only from Latin letters
+    return True
+
+
+def _drop_latin_marks(text: str) -> str:
+    return text
