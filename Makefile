@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup node serve build check fmt fmt-check browser test test-fast lint bench clean
+.PHONY: help setup node serve build check new fmt fmt-check browser test test-fast lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,8 +32,11 @@ serve: $(STAMP) ## serve the site on http://127.0.0.1:8000, reloading on data, h
 build: $(STAMP) ## build the whole site, every language, into site/ (and the offline zip)
 	$(BIN)/volia build --site site
 
-check: $(STAMP) ## validate data/*.yaml: every problem at once, with file, line, record and field
-	$(BIN)/volia check
+check: $(STAMP) ## check the data as CI does: every problem at once (file, line, record, field), then the canonical form
+	bash scripts/ci-checks.sh data format
+
+new: $(STAMP) ## add a record to data/prisoners.yaml by answering questions (or: .venv/bin/volia new --help)
+	$(BIN)/volia new
 
 fmt: $(STAMP) ## rewrite data files in canonical form
 	$(BIN)/volia fmt

@@ -10,8 +10,8 @@ on_page_markdown / on_page_content
 on_page_context
             the language switcher: the same page in the other languages, as relative links
             (and as hreflang links when the site's URL is known), and the offline copy's address
-on_post_build
-            the search index in UTF-8 (Material escapes every Cyrillic letter as \\uXXXX)
+on_post_page / on_post_build
+            lighter pages: no template indentation in the HTML; the search index in UTF-8
 
 All logic lives in the `volia` package; this file only connects it to MkDocs.
 """
@@ -111,6 +111,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         for alt in context["volia_languages"] if not alt["current"]
     ] if page.canonical_url else []
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return offline_zip.compact_html(output)
 
 
 @event_priority(-50)  # after the search plugin writes the index, before `offline` inlines it (-100)

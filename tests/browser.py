@@ -13,8 +13,10 @@ API cannot run twice in one thread, and starting Chromium costs about a second.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
-import socket
+import io
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,9 +77,32 @@ def chromium():  # noqa: ANN201 - playwright.sync_api.Browser
 
 # ---- A local web server ----
 
+# What GitHub Pages (and most hosts) send gzip-compressed.
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    compress = False
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
+
+    def send_head(self):  # noqa: ANN201 - a file object or None, as in the base class
+        """With `compress`, text goes out gzip-compressed when the browser accepts it, as hosts do."""
+        path = self.translate_path(self.path)
+        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path)):
+            return super().send_head()
+        kind = self.guess_type(path)
+        if not kind.startswith(COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -87,16 +112,14 @@ class _Server(http.server.ThreadingHTTPServer):
         pass  # a browser dropping a connection mid-response is not a test failure
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
-def http_server(directory: Path) -> Iterator[str]:
-    """Serve `directory` on http://127.0.0.1:<a free port>/ from a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def http_server(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve `directory` on http://127.0.0.1:<a free port>/ from a thread; yields the base URL.
+
+    compress=True sends HTML, CSS, JS and JSON gzip-compressed, as GitHub Pages does: use it to
+    measure what a reader downloads.
+    """
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"compress": compress}), directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from volia.build_site import build_all
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2026-11-26"
@@ -42,3 +44,22 @@ def read_html(path: Path) -> BeautifulSoup:
 
 def content(soup: BeautifulSoup):  # noqa: ANN201 - the page's article element
     return soup.select_one("article.md-content__inner")
+
+
+def build_project(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, Path]:  # noqa: ANN001
+    """A one-language build of the real docs and templates over a copy of the fixture data."""
+    project = tmp_path / "project"
+    project.mkdir(parents=True)
+    for name in ("hooks", "overrides", "volia", "data"):  # the config watches these folders
+        (project / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    if edit_data:
+        edit_data(data)
+    if edit_docs:
+        edit_docs(project / "docs")
+    site = tmp_path / "site"
+    code = build_all(site, languages=("en",), config_file=project / "mkdocs.yml", data_dir=data)
+    return code, site / "en"

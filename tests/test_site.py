@@ -86,3 +86,16 @@ def test_every_language_is_built_with_the_same_pages(site: Path) -> None:
     assert switch == {"be": "fictional-ales-testovich.html",
                       "ru": "../ru/prisoners/fictional-ales-testovich.html",
                       "en": "../en/prisoners/fictional-ales-testovich.html"}
+
+
+def test_a_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
+    from conftest import build_project
+
+    def broken(docs: Path) -> None:
+        (docs / "about.md").write_text((docs / "about.md").read_text(encoding="utf-8")
+                                       + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+
+    code, _ = build_project(tmp_path / "broken", edit_docs=broken)
+    assert code == 1
+    code, site = build_project(tmp_path / "control")  # the same docs without the broken link build
+    assert code == 0 and (site / "about.html").exists()

@@ -7,9 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, content, read_html
-
-from volia.build_site import build_all
+from conftest import ROOT, build_project, content, read_html
 
 
 def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
@@ -44,32 +42,13 @@ def test_every_chart_has_a_text_alternative_and_a_table(site: Path) -> None:
         assert chart.select_one("table")
 
 
-def _site_with(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, Path]:  # noqa: ANN001
-    """A one-language build of the real docs and templates over a copy of the fixture data."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("hooks", "overrides", "volia", "data"):  # the config watches these folders
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURES / "data", data)
-    if edit_data:
-        edit_data(data)
-    if edit_docs:
-        edit_docs(project / "docs")
-    site = tmp_path / "site"
-    code = build_all(site, languages=("en",), config_file=project / "mkdocs.yml", data_dir=data)
-    return code, site / "en"
-
-
 def test_changing_a_figure_in_the_data_changes_the_essay_and_the_chart(tmp_path: Path) -> None:
     def edit(data: Path) -> None:
         counts = (data / "counts.yaml").read_text(encoding="utf-8")
         assert "held: 1135" in counts
         (data / "counts.yaml").write_text(counts.replace("held: 1135", "held: 4321"), encoding="utf-8")
 
-    code, site = _site_with(tmp_path, edit_data=edit)
+    code, site = build_project(tmp_path, edit_data=edit)
     assert code == 0
     essay = content(read_html(site / "strategies" / "pressure.html")).get_text(" ", strip=True)
     assert "4,321 (as of December 23, 2025" in essay
@@ -94,7 +73,7 @@ def test_an_unknown_key_or_variable_fails_the_build_naming_page_and_key(
     def edit(docs: Path) -> None:
         (docs / "broken.md").write_text(f"---\nrender_macros: true\n---\n# Broken\n\n{call}\n", encoding="utf-8")
 
-    code, _ = _site_with(tmp_path, edit_docs=edit)
+    code, _ = build_project(tmp_path, edit_docs=edit)
     assert code == 1
     output = capsys.readouterr()
     text = output.out + output.err + caplog.text

@@ -17,13 +17,15 @@ from __future__ import annotations
 import calendar as _stdlib_calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import icalendar
 
-from volia import i18n
+from volia import i18n, share, views
 from volia.dates import PartialDate
 from volia.i18n import t
-from volia.model import Dataset, Facility, Record, pick
+from volia.model import Dataset, Facility, Record
+from volia.render import html_uri
 
 BIRTHDAY_DAYS = 60  # the page: a card posted today can still arrive on the day
 CALENDAR_BIRTHDAY_DAYS = 366  # the feed: a whole year, so a calendar not refreshed for weeks stays useful
@@ -131,15 +133,51 @@ def expected_releases(dataset: Dataset, today: dt.date) -> tuple[list[ExpectedRe
     return ahead, past
 
 
+# ---- What the pages show ----
+
+def birthdays_view(dataset: Dataset, today: dt.date, lang: str) -> list[dict[str, Any]]:
+    return [{
+        "key": birthday.date.isoformat(),
+        "date": i18n.date(PartialDate(birthday.date.year, birthday.date.month, birthday.date.day), lang),
+        "uri": views.record_uri(birthday.record.id),
+        "name": views.display_name(birthday.record, lang),
+        "age": birthday.age,
+        "facility": _facility(birthday.facility, lang),
+        "letters": t(f"letters_{(birthday.record.letters or {}).get('status', 'unknown')}", lang),
+    } for birthday in upcoming_birthdays(dataset, today)]
+
+
+def releases_view(dataset: Dataset, today: dt.date, lang: str) -> dict[str, list[dict[str, Any]]]:
+    ahead, past = expected_releases(dataset, today)
+    return {"ahead": [_release_row(e, lang) for e in ahead], "past": [_release_row(e, lang) for e in past]}
+
+
+def _release_row(estimate: ExpectedRelease, lang: str) -> dict[str, Any]:
+    return {
+        "key": str(estimate.date),
+        "date": i18n.date(estimate.date, lang),
+        "uri": views.record_uri(estimate.record.id),
+        "name": views.display_name(estimate.record, lang),
+        "basis": estimate.basis,
+        "basis_text": release_basis_text(estimate, lang),
+        "facility": _facility(estimate.facility, lang),
+    }
+
+
+def _facility(facility: Facility | None, lang: str) -> dict[str, Any] | None:
+    if facility is None:
+        return None
+    return {**views.facility_link(facility, lang), "address": _address_lines(facility)}
+
+
 # ---- iCalendar ----
 
-def calendar_ics(dataset: Dataset, today: dt.date, lang: str, site_url: str | None = None,
-                 page_prefix: str = "") -> bytes:
+def calendar_ics(dataset: Dataset, today: dt.date, lang: str, site_url: str | None = None) -> bytes:
     """Birthdays (next 12 months) and expected releases (day-precise estimates only) as iCalendar.
 
-    `site_url` + `page_prefix` (the language's folder) make each event link to its record page;
-    without a site URL the events carry no link. Everything is derived from the data and `today`,
-    so two builds on one day give the same bytes.
+    With the site's URL each event links to the record page in `lang`; without one the events
+    carry no link. Everything is derived from the data and `today`, so two builds on one day give
+    the same bytes.
     """
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Volia//Dates that matter//" + lang.upper())
@@ -150,25 +188,25 @@ def calendar_ics(dataset: Dataset, today: dt.date, lang: str, site_url: str | No
     cal.add("x-wr-caldesc", t("calendar_description", lang))
     # Ask subscribed calendars to fetch the feed again once a day.
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", dt.timedelta(days=1))
+    cal.add("x-published-ttl", "P1D")
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     for birthday in upcoming_birthdays(dataset, today, CALENDAR_BIRTHDAY_DAYS):
-        name = pick(birthday.record.name, lang)
+        name = views.display_name(birthday.record, lang)
         lines = [t("calendar_turns", lang, age=birthday.age)]
         lines += _address_lines(birthday.facility)
         lines.append(t(f"letters_{(birthday.record.letters or {}).get('status', 'unknown')}", lang))
         cal.add_component(_event(f"birthday-{birthday.record.id}-{birthday.date.year}", birthday.date,
                                  t("calendar_birthday", lang, name=name), lines, stamp,
-                                 _page_url(site_url, page_prefix, birthday.record.id)))
+                                 _page_url(site_url, lang, birthday.record.id)))
     ahead, _ = expected_releases(dataset, today)
     for estimate in ahead:
         if estimate.date.day is None:
             continue  # an all-day event needs a day; the page lists month-precise estimates
-        name = pick(estimate.record.name, lang)
+        name = views.display_name(estimate.record, lang)
         lines = [release_basis_text(estimate, lang), t("release_estimate_note", lang)]
         cal.add_component(_event(f"release-{estimate.record.id}", estimate.date.earliest(),
                                  t("calendar_release", lang, name=name), lines, stamp,
-                                 _page_url(site_url, page_prefix, estimate.record.id)))
+                                 _page_url(site_url, lang, estimate.record.id)))
     return cal.to_ical()
 
 
@@ -199,7 +237,5 @@ def _address_lines(facility: Facility | None) -> list[str]:
     return [facility.address[script] for script in ("be", "ru", "latin") if facility.address.get(script)]
 
 
-def _page_url(site_url: str | None, page_prefix: str, record_id: str) -> str | None:
-    if not site_url:
-        return None
-    return f"{site_url.rstrip('/')}/{page_prefix}prisoners/{record_id}.html"
+def _page_url(site_url: str | None, lang: str, record_id: str) -> str | None:
+    return share.page_url(site_url, lang, html_uri(views.record_uri(record_id)))

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from volia import i18n
-from volia.dates import PartialDate
+from volia.dates import PartialDate, today
 from volia.language_links import prefix
 from volia.model import Dataset, Record, pick
 from volia.render import relative, render
@@ -83,7 +83,7 @@ def build_feed(dataset: Dataset, lang: str, *, site_url: str = "", repository: s
     if data_changed is not None:
         times.append(data_changed.astimezone(dt.UTC))
     # Atom requires a time; with no records and no history, the build's date stands in.
-    updated = max(times) if times else _midnight(dt.date.fromisoformat(_today()))
+    updated = max(times) if times else _midnight(today())
     return Feed(
         lang=lang,
         id=_urn(repository, lang, "feed"),
@@ -101,9 +101,10 @@ def render_feed(feed: Feed) -> str:
     return render("feed.xml", FEED_FILE, feed.lang, feed=feed)
 
 
-def link_for(src_uri: str) -> str:
-    """The feed's address relative to a page of the same language (for <link rel="alternate">)."""
-    return relative(src_uri, FEED_FILE)
+def feed_url(site_url: str, lang: str) -> str | None:
+    """The feed's absolute address, for <link rel="alternate">; None when the site URL is unknown."""
+    base = _base(site_url, lang)
+    return _link(base, FEED_FILE) if base else None
 
 
 def last_commit(path: Path) -> dt.datetime | None:
@@ -189,9 +190,3 @@ def _urn(repository: str | None, lang: str, name: str) -> str:
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("", text)
-
-
-def _today() -> str:
-    from volia.dates import today
-
-    return today().isoformat()

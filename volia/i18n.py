@@ -30,10 +30,14 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Babel's formatting is slow next to everything else in a page; the same few hundred dates and
+# numbers recur across thousands of pages, so each is formatted once per language.
+@cache
 def number(value: int | float, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+@cache
 def date(value: PartialDate | None, lang: str) -> str:
     """A partial date at exactly its own precision: 2023 / March 2023 / 10 March 2023."""
     if value is None:
@@ -45,6 +49,7 @@ def date(value: PartialDate | None, lang: str) -> str:
     return str(value.year)
 
 
+@cache
 def duration(months: int | None, lang: str) -> str:
     """54 → '4 years, 6 months' in the language's words."""
     if months is None:

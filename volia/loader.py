@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import yaml
-from yaml.cyaml import CParser
 from yaml.constructor import SafeConstructor
+from yaml.cyaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 

@@ -14,10 +14,12 @@ Left out, because a reader of the copy never uses them:
 - source maps (*.map: a developer's aid, fetched only with the browser's developer tools open);
 - sitemaps (for search engines of the hosted site; they carry the build date, which would make
   two builds of the same sources differ);
+- Open Graph cards (og/: images for link previews on social networks, fetched from the hosted site);
 - search stemmers and word splitters for languages the site does not search in (Material ships
   all 30 of them in every language folder; ours are Russian, for be and ru, and English).
 
-This module also keeps the search index small (`compact_search_index`): every page loads it.
+This module also keeps what every reader downloads small: the search index, which every page
+fetches (`compact_search_index`), and each page's HTML (`compact_html`).
 """
 
 from __future__ import annotations
@@ -42,11 +44,14 @@ HOWTO_PAGE = "offline.html"  # docs/offline.md: how to open, check and pass on t
 FOLDER = "volia"  # every entry sits in one folder, so unpacking never scatters files
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 FILE_MODE = 0o100644  # a regular file, rw-r--r--
-LEVEL = 9
+LEVEL = 6  # zlib's default: level 9 took twice as long for 0.5 % fewer bytes (1,000 records)
 
 _SKIPPED_NAMES = {"sitemap.xml", "sitemap.xml.gz"}
-# The word splitters only the Japanese and Thai search pipelines load.
-_SEGMENTERS = {"tinyseg.js": "ja", "wordcut.js": "th"}
+# Open Graph cards (og/ in each language's copy, volia/og_images.py): only social networks fetch
+# them, from the hosted site; they would add about 9 KB per page to the copy.
+_SKIPPED_FOLDERS = re.compile(r"^(?:(?:ru|en)/)?og/")
+# The word splitters only the Japanese, Hindi and Thai search pipelines load.
+_SEGMENTERS = {"tinyseg.js": {"ja"}, "wordcut.js": {"hi", "th"}}
 # lunr/min/lunr.<lang>.min.js: a stemmer; support and multi are shared by every non-English language.
 _LUNR_LANGUAGE = re.compile(r"(?:^|/)assets/javascripts/lunr/min/lunr\.(?P<lang>[a-z]+)\.min\.js$")
 _LUNR_SHARED = {"multi"}  # lunr.stemmer.support.min.js does not match the pattern at all
@@ -93,10 +98,10 @@ def _left_out(name: str, search_languages: set[str]) -> bool:
     base = posixpath.basename(name)
     if name in (ZIP_NAME, SUM_NAME, ZIP_NAME + ".part"):
         return True
-    if base.endswith(".map") or base in _SKIPPED_NAMES:
+    if base.endswith(".map") or base in _SKIPPED_NAMES or _SKIPPED_FOLDERS.match(name):
         return True
     if base in _SEGMENTERS and "/lunr/" in name:
-        return _SEGMENTERS[base] not in search_languages
+        return not _SEGMENTERS[base] & search_languages
     match = _LUNR_LANGUAGE.search(name)
     if match and match["lang"] not in _LUNR_SHARED:
         return match["lang"] not in search_languages
@@ -138,3 +143,25 @@ def compact_search_index(site_dir: Path) -> int:
     after = json.dumps(json.loads(before), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path.write_bytes(after)
     return len(before) - len(after)
+
+
+# Blocks whose whitespace is content (or code): left exactly as they are.
+_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_LINE_BREAKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")  # a line break, its indentation, blank lines after
+
+
+def compact_html(html: str) -> str:
+    """A page without the indentation and blank lines of the templates it was made from.
+
+    Material's templates are deeply indented: about a tenth of a person's page is spaces. Outside
+    <pre>, <textarea>, <script> and <style>, a browser collapses any run of spaces and line breaks
+    into one space, so a run is cut to the single line break it starts with and the page renders the
+    same. (Only CSS `white-space: pre*` outside those blocks would show the difference; the site has none.)
+    """
+    parts, start = [], 0
+    for block in _VERBATIM.finditer(html):
+        parts.append(_LINE_BREAKS.sub("\n", html[start:block.start()]))
+        parts.append(block.group(0))
+        start = block.end()
+    parts.append(_LINE_BREAKS.sub("\n", html[start:]))
+    return "".join(parts)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from volia import i18n, stats, views
+from volia import dates_that_matter, i18n, stats, views
+from volia.dates import PartialDate, today
 from volia.i18n import t
 from volia.model import Dataset, Removal, pick
 from volia.render import render
@@ -29,7 +30,32 @@ def generated_pages(dataset: Dataset, lang: str, repository: str | None = None) 
     pages += [_facility_page(f, dataset, lang) for f in dataset.facilities]
     pages += [_article_page(a, dataset, lang) for a in dataset.articles]
     pages += [_removed_page(removal, lang) for removal in dataset.removed]
+    pages += [_birthdays_page(dataset, lang), _releases_page(dataset, lang)]
     return pages
+
+
+def _birthdays_page(dataset: Dataset, lang: str) -> GeneratedPage:
+    """Birthdays of people held now, in the next days; computed from the build's "today"."""
+    uri = dates_that_matter.BIRTHDAYS_URI
+    day = today()
+    return GeneratedPage(
+        uri, t("birthdays", lang),
+        lambda: render("birthdays.html", uri, lang, items=dates_that_matter.birthdays_view(dataset, day, lang),
+                       days=dates_that_matter.BIRTHDAY_DAYS, today=i18n.date(PartialDate.parse(day.isoformat()), lang),
+                       calendar=dates_that_matter.CALENDAR_URI, guide=views.LETTER_GUIDE),
+        {"volia_kind": "list"},
+    )
+
+
+def _releases_page(dataset: Dataset, lang: str) -> GeneratedPage:
+    """Estimated ends of current terms, each marked with the day it is counted from."""
+    uri = dates_that_matter.RELEASES_URI
+    return GeneratedPage(
+        uri, t("releases", lang),
+        lambda: render("releases.html", uri, lang, **dates_that_matter.releases_view(dataset, today(), lang),
+                       calendar=dates_that_matter.CALENDAR_URI),
+        {"volia_kind": "list"},
+    )
 
 
 def _rows(records, dataset: Dataset, lang: str) -> list[dict]:

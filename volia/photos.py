@@ -135,19 +135,25 @@ def _open(raw: bytes, suffix: str | None) -> Image.Image:
                                  f"expected a name ending in {' or '.join(FORMATS[kind])}")
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise PhotoError(f"the image is {width}×{height} pixels; expected at most "
-                                 f"{MAX_PIXELS // 1_000_000} megapixels")
+                raise _too_large()
             if kind == "JPEG":
                 image.draft("RGB", (MAX_SIDE * 2, MAX_SIDE * 2))  # decode at a reduced scale: much faster
             image.load()
             return image
         except PhotoError:
             raise
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _too_large() from None  # Pillow's own, higher limit: refused before any decoding
+        except UnidentifiedImageError:
             raise PhotoError("the file is not a JPEG or PNG image; expected a JPEG or PNG photo") from None
         except (OSError, SyntaxError, ValueError) as error:
             raise PhotoError(f"the image is damaged or incomplete ({error}); expected a whole JPEG or PNG file") \
                 from None
+
+
+def _too_large() -> PhotoError:
+    return PhotoError(f"the image is larger than {MAX_PIXELS // 1_000_000} megapixels; "
+                      "expected an ordinary portrait")
 
 
 def _flatten(image: Image.Image) -> Image.Image:

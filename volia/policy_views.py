@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+
+from babel import Locale
 
 from volia import charts, i18n
 from volia.dates import PartialDate
@@ -11,6 +14,27 @@ from volia.model import pick
 from volia.policy import PolicyData
 
 PRECEDENT_FIELDS = ("freed", "date", "title", "parties", "host_country", "mediator", "conceded", "summary")
+# data/precedents.yaml names states in English. CLDR's English names (Babel) map them to ISO codes
+# and the codes to each language's name; this table adds only the short forms CLDR does not use.
+COUNTRY_ALIASES = {"USA": "US", "United States of America": "US", "UK": "GB", "Great Britain": "GB",
+                   "UAE": "AE", "Holy See": "VA", "Vatican": "VA", "Czech Republic": "CZ"}
+
+
+def country_code(english_name: str) -> str | None:
+    """The ISO 3166 code of a state named in English, or None for a name CLDR does not know."""
+    return _english_countries().get(english_name.casefold())
+
+
+def country(english_name: str, lang: str) -> str:
+    """A state's name in `lang` (Злучаныя Штаты Амерыкі); a body that is not a state keeps its name."""
+    code = country_code(english_name)
+    return Locale(lang).territories.get(code, english_name) if code else english_name
+
+
+@cache
+def _english_countries() -> dict[str, str]:
+    names = {name.casefold(): code for code, name in Locale("en").territories.items() if code.isalpha()}
+    return names | {alias.casefold(): code for alias, code in COUNTRY_ALIASES.items()}
 
 
 def _date(text: str | None, lang: str) -> str:
@@ -31,9 +55,9 @@ def precedent_view(p: dict[str, Any], lang: str) -> dict[str, Any]:
         "title": pick(p["title"], lang),
         "date": _date(p.get("date"), lang),
         "date_key": p.get("date") or "9999",
-        "parties": ", ".join(p["parties"]),
-        "mediator": p.get("mediator") or "",
-        "host_country": p.get("host_country") or t("unknown", lang),
+        "parties": ", ".join(country(party, lang) for party in p["parties"]),
+        "mediator": country(p["mediator"], lang) if p.get("mediator") else "",
+        "host_country": country(p["host_country"], lang) if p.get("host_country") else t("unknown", lang),
         "freed": freed_text(p, lang),
         "conceded": pick(p.get("conceded"), lang),
         "summary": pick(p["summary"], lang),

@@ -36,6 +36,7 @@ def html_uri(src_uri: str) -> str:
     return src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
 
 
+@cache
 def relative(from_src_uri: str, to_src_uri: str) -> str:
     """A link from one page to another that works over file:// and under any base path."""
     start = posixpath.dirname(html_uri(from_src_uri)) or "."

@@ -24,8 +24,9 @@ CASE_DATES = ("arrested", "verdict_date", "appeal_date")
 # Later events may not come before earlier ones: (earlier, later) pairs within one case.
 CASE_ORDER = (("arrested", "verdict_date"), ("verdict_date", "appeal_date"),
               ("arrested", "released.date"), ("verdict_date", "released.date"))
-# Characters no name needs, and every markup language (HTML, Jinja, Markdown code) does.
-NAME_FORBIDDEN = "<>{}`"
+# Characters no name needs, and every markup language (HTML, Jinja, Markdown code) does; ";"
+# separates names in one cell of the CSV exports.
+NAME_FORBIDDEN = "<>{}`;"
 # Alphabets whose letters look alike: a word mixing them is a lookalike of another name.
 LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
@@ -171,8 +172,8 @@ def name_problem(text: str) -> str | None:
     """Why `text` cannot be a name, or None. Names end up in titles, links and search results."""
     forbidden = sorted({ch for ch in text if ch in NAME_FORBIDDEN})
     if forbidden:
-        return (f"contains {' '.join(forbidden)}; expected a name as plain text, without any of "
-                f"{' '.join(NAME_FORBIDDEN)}")
+        return (f"contains {', '.join(repr(ch) for ch in forbidden)}; expected a name as plain text, "
+                f"without any of {' '.join(NAME_FORBIDDEN)}")
     if not unicodedata.is_normalized("NFC", text):
         return "has a letter written as a letter plus a separate accent; expected each letter typed as one character"
     for word in text.replace("-", " ").split():

@@ -9,13 +9,13 @@ When the new record itself has a problem, the file is put back exactly as it was
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from volia.dataset import RECORDS, load_dataset
+from volia import translit
+from volia.dataset import RECORDS, load_dataset, shown_path
 from volia.dates import DATE_FORM
 from volia.loader import load_yaml
 from volia.problems import DataError, Problem
@@ -77,7 +77,7 @@ EXTRA_FLAGS = (
     Question("recognised_by", "Who recognised the person as a political prisoner"),
     Question("recognised_url", "The recognition's address"),
     Question("consent_date", "When the agreement was given (default: today)", date=True),
-    Question("as_of", "The date the information describes (default: today)", date=True),
+    Question("as_of", "The date the information describes (default: the source's date, else today)", date=True),
 )
 
 
@@ -101,16 +101,17 @@ def interview(answers: dict[str, Any], ask: Callable[[str], str]) -> dict[str, A
     answers = dict(answers)
     asked: set[str] = set()
     prefix = ""
+    names = {q.key for q in QUESTIONS if q.key.startswith("name_")}
     while True:
         needed = {q.key for q in missing(answers)}
         pending = [q for q in QUESTIONS if q.key not in asked and not answers.get(q.key) and _relevant(q, answers)]
-        if not pending:
-            if not needed:
-                return answers
-            # Every name was skipped, but a page needs one: offer the three again.
-            asked -= {q.key for q in QUESTIONS if q.key.startswith("name_")}
+        if needed & asked and not names & {q.key for q in pending}:
+            # Every name was skipped, but a page needs one: offer the three again, right away.
+            asked -= names
             prefix = "A page needs at least one name. "
             continue
+        if not pending:
+            return answers
         question = pending[0]
         asked.add(question.key)
         # Any one of the names will do, so none of them is required on its own.
@@ -133,15 +134,19 @@ def _ask_one(question: Question, ask: Callable[[str], str], required: bool, pref
     hint = f" [{'/'.join(question.choices)}]" if question.choices else ""
     while True:
         reply = ask(f"{prefix}{question.prompt}{hint}: ").strip()
+        # A wrong answer is asked again, saying why.
         if not reply:
             if required:
+                prefix = "(needed) "
                 continue
             return [] if question.many else None
         if question.many:
             return [part.strip() for part in reply.split(",") if part.strip()]
         if question.choices and reply not in question.choices:
+            prefix = f"({reply!r} is not one of the choices) "
             continue
         if question.date and not DATE_FORM.match(reply):
+            prefix = f"({reply!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD) "
             continue
         return reply
 
@@ -175,7 +180,8 @@ def build_record(answers: dict[str, Any], record_id: str, today: str) -> dict[st
         record["recognised"] = {"by": answers["recognised_by"]}
         if answers.get("recognised_url"):
             record["recognised"]["url"] = answers["recognised_url"]
-    record["as_of"] = answers.get("as_of") or today
+    # The information is as fresh as its source; without a source date, as of the day it was added.
+    record["as_of"] = answers.get("as_of") or answers.get("source_date") or today
     case: dict[str, Any] = {"arrested": answers["arrested"]}
     if answers.get("article"):
         case["articles"] = list(dict.fromkeys(answers["article"]))
@@ -206,12 +212,9 @@ def new_id(answers: dict[str, Any], taken: set[str], another_person: bool = Fals
         # The id is public in the repository: a counted record's must not spell a name.
         return _next_free("counted", taken, first=1)
     else:
-        names = _names(answers)
-        if names.get("en"):
-            base = slug(names["en"])
-        else:
-            lang = "be" if names.get("be") else "ru"
-            base = slug(transliterate(names[lang], lang))
+        # The contributor's Latin name, else the passport spelling of the Cyrillic one.
+        latin = translit.latin_name(_names(answers))
+        base = slug(latin.text) if latin else ""
         if not base:
             raise ScaffoldError("the name gives no Latin letters for an id; give one with --id")
     if base not in taken:
@@ -232,40 +235,9 @@ def _next_free(base: str, taken: set[str], first: int = 2) -> str:
 
 
 def slug(text: str) -> str:
-    """'Aleś Biaļacki' → 'ales-bialacki': letters without accents, words joined by hyphens."""
-    text = text.translate(_LATIN_EXTRA)
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    words = re.findall(r"[a-z0-9]+", plain.lower())
-    result = "-".join(words)
-    return result[:MAX_ID].rstrip("-")
-
-
-_LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "’": "", "'": ""})
-
-# Passport-style transliteration (close to ICAO 9303 and Belarus's national system), used only to
-# propose an id when no Latin name is given. Both alphabets share most letters.
-_COMMON = {
-    "а": "a", "б": "b", "в": "v", "д": "d", "ж": "zh", "з": "z", "й": "i", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-    "ё": "io", "е": "e", "’": "", "'": "",
-}
-_TABLES = {
-    "be": {**_COMMON, "г": "h", "ґ": "g", "і": "i", "ў": "u"},
-    "ru": {**_COMMON, "г": "g", "и": "i", "щ": "shch", "ъ": "ie", "ё": "e"},
-}
-
-
-def transliterate(text: str, lang: str) -> str:
-    table = _TABLES[lang]
-    out = []
-    for ch in text:
-        latin = table.get(ch.lower())
-        if latin is None:
-            out.append(ch)
-        else:
-            out.append(latin.capitalize() if ch.isupper() else latin)
-    return "".join(out)
+    """'Aleś Biaļacki' → 'ales-bialacki': Latin letters without accents, words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", translit.fold(text))
+    return "-".join(words)[:MAX_ID].rstrip("-")
 
 
 # ---- Writing and checking ----
@@ -273,7 +245,7 @@ def transliterate(text: str, lang: str) -> str:
 @dataclass(frozen=True)
 class Added:
     record_id: str
-    path: Path
+    path: Path  # as a contributor sees it: relative to the current folder when possible
     line: int
     problems: list[Problem]  # problems elsewhere in the data; the new record itself has none
     reformatted: bool  # the file was not in canonical form before, so other lines changed too
@@ -309,7 +281,8 @@ def add_record(data_dir: Path, record: dict[str, Any], order: dict[str, Any]) ->
             path.write_text(before, encoding="utf-8")
             raise DataError(own) from None
         problems = error.problems
-    return Added(record["id"], path, _line_of(path, record["id"]), problems, reformatted)
+    return Added(record["id"], Path(shown_path(data_dir, RECORDS.name)), _line_of(path, record["id"]), problems,
+                 reformatted)
 
 
 def _line_of(path: Path, record_id: str) -> int:

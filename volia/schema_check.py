@@ -110,7 +110,8 @@ def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Prob
                 f"unknown field {name!r}; expected one of: {', '.join(allowed)}", shown_as,
             )
         return
-    if error.validator_value is False or kind == "false":
+    # `"field": {"not": {}}` forbids a field (a bare `false` would lose the field's name in the error).
+    if error.validator_value is False or kind == "false" or (kind == "not" and error.validator_value == {}):
         yield _problem(data, path, None, value, "not allowed for this record's publication level", shown_as)
         return
     yield _problem(data, path, None, value, _expected(error), shown_as)

@@ -38,6 +38,7 @@ _LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04FF])[iI]|[iI](?=[\u0400-\u04
 # Marks that are not letters but appear inside romanised names (Alesʹ, Yur’yev, ob”yezd).
 _NAME_MARKS = dict.fromkeys(map(ord, "'’ʼʹʺ”·"), None)
 _KEYBOARD = str.maketrans({"ў": "у", "і": "и", "ё": "е", "ґ": "г"})
+_LATIN_END = "\u0250"  # Basic Latin to Latin Extended-B: the letters romanisations use
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Spelling:
     text: str
     system: str  # be, ru, en or alias when given; a table's system when derived
     derived: bool
+    also: tuple[str, ...] = ()  # other systems that give the same derived spelling
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,10 @@ class Table:
                                                    for key, value in rule.items()} for rule in rules)
                    for letter, rules in (data.get("context") or {}).items()}
         for letter, rules in context.items():
-            if not rules or "after" in rules[-1] or "before" in rules[-1]:
-                if letter not in letters:
-                    raise ValueError(f"{path}: context.{letter}: no rule always holds and letters has no {letter!r} "
-                                     "(expected a last rule with only `form`, or an entry in letters)")
+            fallback = not rules or "after" in rules[-1] or "before" in rules[-1]
+            if fallback and letter not in letters:
+                raise ValueError(f"{path}: context.{letter}: no rule always holds and letters has no {letter!r} "
+                                 "(expected a last rule with only `form`, or an entry in letters)")
         return cls(system=data["system"], source=data["source"], label=dict(data["label"]),
                    letters=letters, sequences=tuple(sequences), context=context)
 
@@ -131,7 +133,11 @@ def label(system: str, lang: str) -> str:
 # ---- Spellings ----
 
 def derive(name_by_lang: dict[str, str], aliases: tuple[str, ...] | list[str] = ()) -> list[Spelling]:
-    """The given spellings (not derived), then each derivable one (derived) that differs from all before it."""
+    """The given spellings (not derived), then each derivable one (derived) that differs from all before it.
+
+    A derived spelling that equals a given one, ignoring capitals and marks like ’, is left out:
+    the contributor's spelling wins.
+    """
     return list(_derive(tuple(sorted(name_by_lang.items())), tuple(aliases)))
 
 
@@ -140,15 +146,20 @@ def _derive(name_items: tuple[tuple[str, str], ...], aliases: tuple[str, ...]) -
     names = dict(name_items)
     spellings = [Spelling(names[lang], lang, False) for lang in GIVEN if names.get(lang)]
     spellings += [Spelling(alias, ALIAS, False) for alias in aliases]
-    seen = {s.text.casefold() for s in spellings}
+    # Spellings that differ only in capitals or in marks like ’ and ʹ count as the same.
+    seen: dict[str, int | None] = {unmarked(s.text): None for s in spellings}  # → index if derived
     for system, table in tables().items():
         source = names.get(table.source)
         if not source or not _CYRILLIC.search(source):
             continue
         text = table.transliterate(source)
-        if text.casefold() not in seen:
-            seen.add(text.casefold())
+        key = unmarked(text)
+        if key not in seen:
+            seen[key] = len(spellings)
             spellings.append(Spelling(text, system, True))
+        elif seen[key] is not None:
+            first = spellings[seen[key]]
+            spellings[seen[key]] = Spelling(first.text, first.system, True, (*first.also, system))
     return tuple(spellings)
 
 
@@ -162,16 +173,27 @@ def latin_name(name_by_lang: dict[str, str]) -> Spelling | None:
     return None
 
 
+def unmarked(text: str) -> str:
+    """`text` in lower case without marks like ’ and ʹ: Alyes’ → alyes (accents stay)."""
+    return text.translate(_NAME_MARKS).casefold()
+
+
 def fold(text: str) -> str:
     """How a reader may type `text` without accents or Belarusian letters, in lower case.
 
     Aleś Testavič → ales testavic; Łukašenka → lukasenka; Тэставіч → тэставич; Alesʹ → ales.
+    Accents go from Latin letters only: й stays й (a letter of its own, not и with a mark).
     """
     lower = text.lower().replace("ł", "l").translate(_NAME_MARKS).translate(_KEYBOARD)
-    # Decompose, then drop the accents; й and ё are letters of their own, so recompose Cyrillic.
-    plain = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c)
-                    or not _is_latin_base(c))
-    return unicodedata.normalize("NFC", _drop_latin_marks(plain))
+    kept: list[str] = []
+    latin_base = False
+    for char in unicodedata.normalize("NFD", lower):
+        if not unicodedata.combining(char):
+            latin_base = char < _LATIN_END
+        elif latin_base:
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 # ---- Helpers ----
@@ -202,11 +224,3 @@ def _cased(form: str, text: str, i: int, length: int) -> str:
     all_caps = (after.isalpha() and after.isupper()) or (not after.isalpha() and before.isalpha()
                                                           and before.isupper())
     return form.upper() if all_caps else form[0].upper() + form[1:]
-
-
-def _is_latin_base(char: str) -> bool:  # a combining mark is dropped only from Latin letters
-    return True
-
-
-def _drop_latin_marks(text: str) -> str:
-    return text

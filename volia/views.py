@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from volia import i18n, photos
+from volia import i18n, names, photos
 from volia.i18n import t
 from volia.model import Case, Dataset, Facility, Record, pick
 from volia.sanitize import bio_html
@@ -18,6 +18,7 @@ from volia.sanitize import bio_html
 RECORD_DIR = "prisoners"
 FACILITY_DIR = "facilities"
 ARTICLE_DIR = "articles"
+LETTER_GUIDE = "letters.md"  # docs/letters.md: what reaches prisoners today, and what still helps
 
 
 def record_uri(record_id: str) -> str:
@@ -33,7 +34,8 @@ def article_uri(article_id: str) -> str:
 
 
 def display_name(record: Record, lang: str) -> str:
-    return pick(record.name, lang)
+    """The page title's name; English pages get a derived Latin spelling when none was given."""
+    return names.display_name(record.name, lang).text
 
 
 def record_view(record: Record, dataset: Dataset, lang: str, repository: str | None) -> dict[str, Any]:
@@ -45,7 +47,7 @@ def record_view(record: Record, dataset: Dataset, lang: str, repository: str | N
         "id": record.id,
         "uri": record_uri(record.id),
         "name": name,
-        "other_names": [n for n in dict.fromkeys([*record.name.values(), *record.aliases]) if n != name],
+        **names.names_view(record.name, record.aliases, lang),  # other and derived spellings
         "status": record.status,
         "status_label": t(f"status_{record.status}", lang),
         "as_of": i18n.date(record.as_of, lang),
@@ -113,6 +115,8 @@ def facility_view(facility: Facility, dataset: Dataset, lang: str) -> dict[str, 
         "kind": t(f"facility_{facility.kind}", lang),
         "region": pick(region.name, lang) if region else "",
         "address": facility.address,
+        "envelopes": envelopes(facility, lang),
+        "letter_guide": LETTER_GUIDE,
         "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
                     for s in facility.sources],
     }
@@ -212,4 +216,36 @@ def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | No
         "note": pick((record.letters or {}).get("note"), lang),
         "facility": facility_view(facility, dataset, lang) if facility else None,
         "facility_uri": facility_uri(facility.id) if facility else None,
+        "envelopes": envelopes(facility, lang, record) if facility else [],
+        "guide_uri": LETTER_GUIDE,
     }
+
+
+def envelopes(facility: Facility, lang: str, record: Record | None = None) -> list[dict[str, Any]]:
+    """Envelope labels for a letter to this facility: Cyrillic (posted in Belarus) and Latin (from abroad).
+
+    With a full record the label names the person in Cyrillic with the year of birth, as prison
+    post is sorted; on a facility page the name line is left for the writer to fill in.
+    """
+    order = ("ru", "be") if lang == "ru" else ("be", "ru")
+    cyrillic = next((script for script in order if facility.address.get(script)), None)
+    labels = []
+    for script, country in ((cyrillic, None), ("latin" if facility.address.get("latin") else None, "BELARUS")):
+        if script is None:
+            continue
+        name_lang = cyrillic or "be"
+        recipient = None
+        if record is not None:
+            recipient = pick(record.name, name_lang)
+            if record.born:
+                recipient += ", " + t("envelope_born", name_lang, year=record.born.year)
+        labels.append({
+            "script": script,
+            "lang": "be-Latn" if script == "latin" else script,
+            "title": t("envelope_from_abroad" if script == "latin" else "envelope_in_belarus", lang),
+            "recipient": recipient,
+            "placeholder": t("envelope_recipient_placeholder", lang),
+            "address": facility.address[script],
+            "country": country,
+        })
+    return labels

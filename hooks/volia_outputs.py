@@ -1,0 +1,55 @@
+"""MkDocs glue for files written beside the pages (the logic is in volia/feeds.py):
+
+on_page_context  the feed's address for <link rel="alternate"> (overrides/main.html), when the build
+                 knows the site's URL (VOLIA_SITE_URL)
+on_post_build    write feed.xml, the Atom feed of records, at the root of this language's copy
+
+Each language is its own build (volia/build_site.py), so each copy gets its own feed. The link
+tag waits for a site URL because Material's script fetches a sitemap.xml beside every
+rel="alternate" link: from an unzipped copy over file:// that fetch fails with an error on every
+page. Readers of the published site discover the feed; the file is there in every copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from volia import feeds
+from volia.dataset import RECORDS, cached_dataset, data_stamp
+from volia.dates import today
+
+# ---- Hooks ----
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    href = feeds.feed_url(config.site_url or "", _language(config))
+    if href:
+        context["volia_feed"] = {"href": href, "title": feeds.TITLE[_language(config)]}
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    data_dir = _data_folder(config)
+    dataset = cached_dataset(data_dir, today(), data_stamp(data_dir))
+    feed = feeds.build_feed(
+        dataset, _language(config),
+        site_url=config.site_url or "",
+        repository=config.extra.get("repository"),
+        data_changed=feeds.last_commit(data_dir / RECORDS.name),
+    )
+    feeds.write_if_changed(Path(config.site_dir) / feeds.FEED_FILE, feeds.render_feed(feed))
+
+
+# ---- Helpers ----
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def _data_folder(config: MkDocsConfig) -> Path:
+    # The same folder hooks/volia_site.py reads: extra.data_dir, relative to mkdocs.yml.
+    return (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()

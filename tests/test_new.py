@@ -1,0 +1,218 @@
+"""`volia new`: a record from flags (or questions at a terminal), in sorted place, checked at once."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from volia import scaffold
+from volia.dataset import load_dataset
+from volia.loader import load_yaml
+
+BASIC = ["--publication", "minimal", "--name-en", "Fictional Nova Person", "--status", "imprisoned",
+         "--arrested", "2024-03-02", "--article", "342", "--article", "130", "--facility", "colony-99-testtown",
+         "--source-url", "https://example.org/nova", "--source-title", "Example source about a fictional person"]
+
+
+def new(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "new", *args],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def ids_in_file(data_dir: Path) -> list[str]:
+    return [e["id"] for e in load_yaml(data_dir / "prisoners.yaml", "prisoners.yaml")]
+
+
+def test_flags_make_a_checked_record_in_sorted_place(data_dir: Path) -> None:
+    header = (data_dir / "prisoners.yaml").read_text(encoding="utf-8").split("\n- ", 1)[0].rstrip()
+    run = new(data_dir, *BASIC)
+    assert run.returncode == 0, run.stderr
+    ids = ids_in_file(data_dir)
+    assert "fictional-nova-person" in ids and ids == sorted(ids)
+    text = (data_dir / "prisoners.yaml").read_text(encoding="utf-8")
+    assert text.startswith(header)  # the header comment is kept
+    line = text.splitlines().index("- id: fictional-nova-person") + 1
+    assert f"added fictional-nova-person at {data_dir / 'prisoners.yaml'}:{line}" in run.stdout
+    assert "prisoners/fictional-nova-person.html" in run.stdout
+    record = next(r for r in load_dataset(data_dir).records if r.id == "fictional-nova-person")
+    assert record.publication == "minimal" and record.status == "imprisoned"
+    assert record.articles == ("342", "130") and record.facility == "colony-99-testtown"
+    assert str(record.last_verified) == str(record.as_of) == os.environ["VOLIA_TODAY"]
+    assert record.sources[0].url == "https://example.org/nova"
+    # Written in canonical form: formatting now changes nothing.
+    fmt = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "fmt", "--check"],
+                         capture_output=True, text=True, timeout=120)
+    assert "prisoners.yaml (as it is)" not in fmt.stdout
+
+
+def test_the_id_comes_from_the_passport_spelling_when_only_cyrillic_is_given(data_dir: Path) -> None:
+    args = [a for a in BASIC if a not in ("--name-en", "Fictional Nova Person")]
+    run = new(data_dir, *args, "--name-be", "Фіктыўны Сяргей Юхнавец")
+    assert run.returncode == 0, run.stderr
+    assert "fiktyuny-siarhei-iukhnavets" in ids_in_file(data_dir)
+
+
+def test_a_taken_id_is_refused_unless_it_is_another_person(data_dir: Path) -> None:
+    before = (data_dir / "prisoners.yaml").read_bytes()
+    args = [*BASIC]
+    args[args.index("Fictional Nova Person")] = "Fictional Ales Testovich"
+    refused = new(data_dir, *args)
+    assert refused.returncode == 1
+    assert "the id 'fictional-ales-testovich' is taken" in refused.stderr
+    assert "--another-person" in refused.stderr and "fictional-ales-testovich-2" in refused.stderr
+    assert (data_dir / "prisoners.yaml").read_bytes() == before
+    assert new(data_dir, *args, "--another-person").returncode == 0
+    assert new(data_dir, *args, "--another-person").returncode == 0
+    ids = ids_in_file(data_dir)
+    assert {"fictional-ales-testovich-2", "fictional-ales-testovich-3"} <= set(ids)
+
+
+def test_a_record_with_problems_is_not_written(data_dir: Path) -> None:
+    before = (data_dir / "prisoners.yaml").read_bytes()
+    args = [*BASIC]
+    args[args.index("130")] = "999"
+    args[args.index("2024-03-02")] = "2099-01-01"
+    run = new(data_dir, *args)
+    assert run.returncode == 1
+    assert 'record fictional-nova-person: cases[0].articles[1]: "999" — not an id in data/articles.yaml' in run.stderr
+    assert 'cases[0].arrested: "2099-01-01" — in the future' in run.stderr
+    assert "nothing was written" in run.stderr
+    assert (data_dir / "prisoners.yaml").read_bytes() == before
+
+
+def test_missing_answers_are_listed_when_nobody_is_at_the_terminal(data_dir: Path) -> None:
+    before = (data_dir / "prisoners.yaml").read_bytes()
+    run = new(data_dir, "--publication", "full", "--status", "released")
+    assert run.returncode == 2
+    for flag in ("--name-en (or --name-be, --name-ru)", "--consent-basis", "--consent-by", "--arrested",
+                 "--released", "--how", "--source-url", "--source-title"):
+        assert flag in run.stderr
+    assert "--facility" not in run.stderr  # optional answers are not demanded
+    assert (data_dir / "prisoners.yaml").read_bytes() == before
+
+
+def test_a_full_record_records_the_consent(data_dir: Path) -> None:
+    run = new(data_dir, *BASIC[2:], "--publication", "full", "--consent-basis", "family",
+              "--consent-by", "the family", "--summary-en", "Fictional person for the test suite",
+              "--source-date", "2024-05-01")
+    assert run.returncode == 0, run.stderr
+    record = next(r for r in load_dataset(data_dir).records if r.id == "fictional-nova-person")
+    assert record.consent == {"basis": "family", "by": "the family", "date": os.environ["VOLIA_TODAY"]}
+    assert record.summary == {"en": "Fictional person for the test suite"}
+    # The information is as old as its source; checking it happened today.
+    assert (str(record.as_of), str(record.last_verified)) == ("2024-05-01", os.environ["VOLIA_TODAY"])
+
+
+def test_the_message_names_the_file_as_the_contributor_sees_it(data_dir: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "volia.cli", "--data", "data", "new", *BASIC],
+                         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=data_dir.parent)
+    assert run.returncode == 0, run.stderr
+    line = (data_dir / "prisoners.yaml").read_text(encoding="utf-8").splitlines().index("- id: fictional-nova-person")
+    assert run.stdout.startswith(f"added fictional-nova-person at data/prisoners.yaml:{line + 1}\n")
+
+
+def test_a_counted_record_has_no_name_and_an_id_that_spells_none(data_dir: Path) -> None:
+    counted = ["--publication", "counted", "--status", "restricted", "--arrested", "2023-01",
+               "--source-url", "https://example.org/c", "--source-title", "Example"]
+    named = new(data_dir, *counted, "--name-en", "Fictional Secret Name")
+    assert named.returncode == 1 and "a counted record carries no name" in named.stderr
+    assert new(data_dir, *counted).returncode == 0
+    assert new(data_dir, *counted).returncode == 0
+    ids = ids_in_file(data_dir)
+    assert {"counted-1", "counted-2"} <= set(ids)
+    assert not any("secret" in i for i in ids)
+
+
+def test_a_released_record_gets_its_release(data_dir: Path) -> None:
+    args = [*BASIC]
+    args[args.index("imprisoned")] = "released"
+    run = new(data_dir, *args, "--released", "2025-01-10", "--how", "pardon")
+    assert run.returncode == 0, run.stderr
+    record = next(r for r in load_dataset(data_dir).records if r.id == "fictional-nova-person")
+    assert record.release is not None and record.release.how == "pardon"
+    assert str(record.release.date) == "2025-01-10"
+
+
+def test_dry_run_prints_the_record_and_writes_nothing(data_dir: Path) -> None:
+    before = (data_dir / "prisoners.yaml").read_bytes()
+    run = new(data_dir, *BASIC, "--dry-run")
+    assert run.returncode == 0
+    assert run.stdout.startswith("- id: fictional-nova-person\n  publication: minimal\n")
+    assert (data_dir / "prisoners.yaml").read_bytes() == before
+
+
+# ---- Questions ----
+
+def test_interview_asks_what_is_missing_and_asks_again_after_a_wrong_answer() -> None:
+    replies = iter(["minimal",
+                    "", "", "",  # every name skipped: a page needs one, so the names are asked again at once
+                    "", "", "Фиктивный Спрошенный",
+                    "free", "released",  # not a status: asked again
+                    "10.01.2021", "2021-01-10",  # not a date: asked again
+                    "342, 130", "",
+                    "2022-02", "served",
+                    "https://example.org/asked", "Example", ""])
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(replies)
+
+    answers = scaffold.interview({}, ask)
+    assert answers["name_ru"] == "Фиктивный Спрошенный" and not answers.get("name_en")
+    assert answers["status"] == "released" and answers["arrested"] == "2021-01-10"
+    assert answers["article"] == ["342", "130"]
+    assert (answers["released"], answers["how"]) == ("2022-02", "served")
+    assert scaffold.missing(answers) == []
+    assert sum("A page needs at least one name" in p for p in prompts) == 3
+    assert any(p.startswith("('free' is not one of the choices) Status now") for p in prompts)
+    assert any(p.startswith("('10.01.2021' is not a date") for p in prompts)
+    assert not any(p.startswith("Who agreed") for p in prompts)  # consent: not asked for a minimal record
+    with pytest.raises(StopIteration):
+        next(replies)
+
+
+def test_volia_new_asks_at_a_real_terminal(data_dir: Path) -> None:
+    """Run the command on a pseudo-terminal, as a person would, and answer each question in turn."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "volia.cli", "--data", str(data_dir), "new",
+         "--status", "imprisoned", "--arrested", "2024-03-02"],
+        stdin=follower, stdout=follower, stderr=follower, close_fds=True)
+    os.close(follower)
+    answers = {"Publication level": "minimal", "Name in Latin": "Fictional Terminal Person",
+               "Name in Belarusian": "", "Name in Russian": "", "Criminal Code articles": "342",
+               "Place of detention": "", "Source address": "https://example.org/terminal",
+               "Source title": "Example", "Source publication date": ""}
+    seen = ""
+    deadline = time.monotonic() + 60
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([leader], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(leader, 4096).decode("utf-8", "replace")
+            except OSError:
+                break
+            seen += chunk
+            for start, reply in answers.items():
+                if start in chunk and chunk.rstrip().endswith(":"):
+                    os.write(leader, (reply + "\n").encode())
+                    break
+        process.wait(timeout=30)
+    finally:
+        os.close(leader)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, seen
+    assert "added fictional-terminal-person" in seen
+    assert "Date of arrest" not in seen  # given as a flag: not asked
+    assert "fictional-terminal-person" in ids_in_file(data_dir)
