@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from volia import charts, figures, i18n, policy_views, stats, views
+from volia import charts, figures, i18n, language_links, policy_views, stats, views
 from volia import field_dictionary as dictionary
 from volia.dataset import SCHEMA_DIR, cached_dataset, data_stamp
 from volia.dates import today
@@ -28,6 +28,11 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
 
     lang = config.theme["language"]
     data_dir = (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()
+    # The address of the whole site (every language's site_url carries its own folder, ru/ or en/).
+    own_url = config.site_url or ""
+    folder = language_links.prefix(lang)
+    env.variables["site_root"] = (own_url[: -len(folder)] if folder and own_url.endswith(folder) else own_url) \
+        or "https://ADDRESS-OF-THIS-SITE/"
 
     def dataset():  # noqa: ANN202
         return cached_dataset(data_dir, today(), data_stamp(data_dir))

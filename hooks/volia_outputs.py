@@ -1,13 +1,11 @@
 """MkDocs glue for files written beside the pages (the logic is in volia/feeds.py):
 
-on_page_context  the feed's address for <link rel="alternate"> (overrides/main.html), when the build
-                 knows the site's URL (VOLIA_SITE_URL)
+on_page_context  the feed's address, relative to the page, for the footer link (overrides/main.html)
 on_post_build    write feed.xml, the Atom feed of records, at the root of this language's copy
 
-Each language is its own build (volia/build_site.py), so each copy gets its own feed. The link
-tag waits for a site URL because Material's script fetches a sitemap.xml beside every
-rel="alternate" link: from an unzipped copy over file:// that fetch fails with an error on every
-page. Readers of the published site discover the feed; the file is there in every copy.
+Each language is its own build (volia/build_site.py), so each copy gets its own feed. There is
+no <link rel="alternate"> for it: Material's script fetches a sitemap.xml beside every such link,
+which from the offline copy would mean a request to the live site. The footer links it instead.
 """
 
 from __future__ import annotations
@@ -21,14 +19,14 @@ from mkdocs.structure.pages import Page
 from volia import feeds
 from volia.dataset import RECORDS, cached_dataset, data_stamp
 from volia.dates import today
+from volia.render import relative
 
 # ---- Hooks ----
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    href = feeds.feed_url(config.site_url or "", _language(config))
-    if href:
-        context["volia_feed"] = {"href": href, "title": feeds.TITLE[_language(config)]}
+    context["volia_feed"] = {"href": relative(page.file.src_uri, feeds.FEED_FILE),
+                             "title": feeds.TITLE[_language(config)]}
     return context
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -105,11 +104,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["volia_languages"] = language_links.links(page.file.src_uri, language(config))
     context["volia_offline"] = offline_zip.footer(page.file.src_uri, language(config))
-    # hreflang needs absolute addresses: only when the build knows the site's URL (VOLIA_SITE_URL)
-    context["volia_alternates"] = [
-        {"lang": alt["lang"], "href": urljoin(page.canonical_url, str(alt["href"]))}
-        for alt in context["volia_languages"] if not alt["current"]
-    ] if page.canonical_url else []
     return context
 
 

@@ -287,6 +287,13 @@ def test_compacted_pages_read_exactly_as_the_indented_templates(chromium, site: 
         compact = page.evaluate("document.body.innerText")
         page.goto((copy / path).with_suffix(".indented.html").as_uri())
         assert page.evaluate("document.body.innerText") == compact, path
+    # Control: removing the whitespace between tags altogether does change what a reader sees.
+    html = (copy / f"en/prisoners/{RECORD}.html").read_text(encoding="utf-8")
+    (copy / "squeezed.html").write_text(re.sub(r">\s+<", "><", html), encoding="utf-8")
+    page.goto((copy / "squeezed.html").as_uri())
+    squeezed = page.evaluate("document.body.innerText")
+    page.goto((copy / f"en/prisoners/{RECORD}.html").as_uri())
+    assert squeezed != page.evaluate("document.body.innerText")
     context.close()
 
 

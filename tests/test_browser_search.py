@@ -123,7 +123,6 @@ class SearchBox:
     def __init__(self, page, start: str) -> None:  # noqa: ANN001 - playwright Page
         self.page = page
         page.goto(start)
-        self.placeholder = page.inner_text(".md-search-result__meta").strip()  # "Type to start searching"
 
     def results(self, query: str) -> list[str]:
         """The pages found for `query`, in the order shown (file:// URLs without ?h= or #)."""
@@ -136,15 +135,14 @@ class SearchBox:
         }""", self.WAITING)
         page.fill(box, query)
         page.press(box, "End")
-        # Done when the meta line reports this query and, unless it says "no matching documents"
-        # (Material's own translation, from the page's config), the list holds its results.
-        page.wait_for_function("""([waiting, placeholder]) => {
+        # Done when the meta line reports this query: either "no matching documents" (Material's own
+        # words, from the page's config) or a count, with the list holding the results.
+        page.wait_for_function("""waiting => {
             const text = document.querySelector('.md-search-result__meta').textContent.trim();
-            const none = JSON.parse(document.getElementById('__config').textContent)
-                .translations['search.result.none'];
+            const words = JSON.parse(document.getElementById('__config').textContent).translations;
             const shown = document.querySelectorAll('.md-search-result__list > li').length;
-            return text !== waiting && text !== placeholder && (text === none || shown > 0);
-        }""", arg=[self.WAITING, self.placeholder], timeout=10_000)
+            return text !== waiting && (text === words['search.result.none'] || shown > 0);
+        }""", arg=self.WAITING, timeout=10_000)
         hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
         return [href.split("?")[0].split("#")[0] for href in hrefs]
 

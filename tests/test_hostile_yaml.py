@@ -50,7 +50,7 @@ CASES = [
      "prisoners.yaml:4: the tag 'tag:yaml.org,2002:merge' is not allowed; write plain values without tags"),
     ("deep-flow-nesting", _deep_flow(), "prisoners.yaml:2: nested more than 20 levels deep"),
     ("deep-block-nesting", _deep_block(),
-     "prisoners.yaml:42: indented more than 80 spaces; nested too deeply"),
+     "prisoners.yaml:21: nested more than 20 levels deep"),
     ("duplicate-key", b'- id: a\n  status: imprisoned\n  status: released\n',
      "prisoners.yaml:3: record a: status: this key is given twice (first at line 2); YAML would keep only "
      "the last value and lose the other: keep one"),

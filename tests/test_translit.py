@@ -107,6 +107,7 @@ def test_apostrophes_inside_a_word_are_letters_and_outside_are_quotes() -> None:
 
 def test_latin_i_typed_inside_a_cyrillic_word_is_read_as_belarusian_i() -> None:
     assert transliterate("Вiцебск", "national") == "Viciebsk"  # the і here is Latin i
+    assert transliterate("Мiхаил", "passport-ru") == "Mikhail"  # in a Russian name it is и
     assert transliterate("iPhone", "national") == "iPhone"  # negative control: Latin words stay
 
 

@@ -23,7 +23,10 @@ from volia.model import LANGUAGES
 from volia.offline_zip import write_offline_copy
 
 ROOT = Path(__file__).resolve().parent.parent
-# Material's search has no Belarusian stemmer; Russian's tokenizer and stemmer handle Cyrillic.
+# lunr has no Belarusian; Russian is the closest. Material's default pipeline keeps only the stop-word
+# filter (no stemmer, no trimmer), so every language's index holds lower-cased words split at spaces
+# and hyphens, Cyrillic and Latin alike, and folds no accents: record pages add the folded spellings
+# themselves (volia/names.py), which is how Čapiuk, Capiuk and Чапюк all find one person.
 SEARCH_LANG = {"be": "ru", "ru": "ru", "en": "en"}
 
 
@@ -48,6 +51,11 @@ def build_language(lang: str, site_dir: Path, config_file: Path = ROOT / "mkdocs
               "VOLIA_SITE_DIR": str((site_dir / prefix(lang)).resolve())}
     if data_dir is not None:
         values["VOLIA_DATA_DIR"] = str(data_dir.resolve())
+    base = os.environ.get("VOLIA_SITE_URL", "")
+    if base:
+        # Each language's copy lives in its own folder, so its pages' canonical addresses,
+        # sitemap and hreflang links need that folder in site_url.
+        values["VOLIA_SITE_URL"] = base.rstrip("/") + "/" + prefix(lang)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with _environment(**values):
         config = load_config(str(config_file))

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from volia import i18n
+from volia import i18n, share
 from volia.dates import PartialDate, today
-from volia.language_links import prefix
 from volia.model import Dataset, Record, pick
 from volia.render import relative, render
 from volia.views import display_name, record_uri
@@ -169,11 +168,7 @@ def _stamp(moment: dt.datetime) -> str:
 
 def _base(site_url: str, lang: str) -> str:
     """The absolute address of this language's copy, or '' to keep every link relative."""
-    if not site_url:
-        return ""
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    own = prefix(lang)
-    return root if not own or root.endswith("/" + own) else root + own
+    return share.language_base(site_url, lang) or ""
 
 
 def _link(base: str, path: str) -> str:

@@ -170,23 +170,26 @@ def _decode(raw: bytes, shown_as: str) -> str:
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent:
             raise _file_error(shown_as, number, "a tab in the indentation; indent with spaces")
-        if len(indent) > 4 * MAX_DEPTH:
-            raise _file_error(shown_as, number, f"indented more than {4 * MAX_DEPTH} spaces; nested too deeply")
-    _check_flow_depth(text, shown_as)
+    _check_depth(text, shown_as)
     return text
 
 
-def _check_flow_depth(text: str, shown_as: str) -> None:
-    """Refuse [[[[...]]]] nesting before the C parser recurses into it (a crash, not an error)."""
+def _check_depth(text: str, shown_as: str) -> None:
+    """Refuse deep nesting before libyaml's composer recurses into it (a crash, not an error).
+
+    libyaml's event parser keeps its own stack, so walking its events is safe at any depth and
+    exact: brackets inside quoted text do not count."""
     depth = 0
-    for match in _BRACKETS.finditer(text):
-        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
-        if depth > MAX_DEPTH:
-            line = text.count("\n", 0, match.start()) + 1
-            raise _file_error(shown_as, line, f"nested more than {MAX_DEPTH} levels deep")
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _file_error(shown_as, event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # malformed YAML: the real parse reports it with its line
 
 
 def _file_error(shown_as: str, line: int, message: str) -> DataError:

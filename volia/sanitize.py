@@ -6,6 +6,8 @@ Ammonia (nh3): only a few formatting tags survive, and links keep only http, htt
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -13,6 +15,15 @@ from markupsafe import Markup
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
+    """nh3 lets relative links through; "//elsewhere" is one, and points at another host.
+    A biography has no business linking inside the site either, so only absolute links stay."""
+    if element == "a" and attribute == "href":
+        scheme = urlsplit(value).scheme.lower()
+        return value if scheme in URL_SCHEMES else None
+    return value
 
 
 def bio_html(text: str) -> Markup:
@@ -25,5 +36,6 @@ def bio_html(text: str) -> Markup:
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_absolute_links_only,
     )
     return Markup(cleaned)

@@ -80,24 +80,25 @@ class Table:
                    letters=letters, sequences=tuple(sequences), context=context)
 
     def transliterate(self, text: str) -> str:
-        source = _cyrillic_i(text)
+        source = _cyrillic_i(text, "і" if self.source == "be" else "и")
+        # Lower case letter by letter, so that positions match the source (str.lower can lengthen).
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
         out: list[str] = []
         i = 0
         while i < len(source):
-            length, form = self._form_at(source, i)
+            length, form = self._form_at(source, lower, i)
             out.append(_cased(form, source, i, length))
             i += length
         return "".join(out)
 
-    def _form_at(self, text: str, i: int) -> tuple[int, str]:
-        lower = text.lower()
+    def _form_at(self, text: str, lower: str, i: int) -> tuple[int, str]:
         for sequence, form in self.sequences:
             if lower.startswith(sequence, i):
                 return len(sequence), form
         letter = lower[i]
         if letter in _APOSTROPHES and not _inside_word(text, i):
             return 1, text[i]  # a quotation mark, not part of the name
-        before, after = _neighbour(text, i - 1, "^"), _neighbour(text, i + 1, "$")
+        before, after = _neighbour(lower, i - 1, "^"), _neighbour(lower, i + 1, "$")
         for rule in self.context.get(letter, ()):
             if "after" in rule and before not in rule["after"]:
                 continue
@@ -198,9 +199,9 @@ def fold(text: str) -> str:
 
 # ---- Helpers ----
 
-def _cyrillic_i(text: str) -> str:
-    """Latin i typed inside a Cyrillic word (a common keyboard habit) is the Belarusian і."""
-    return _LATIN_I_IN_CYRILLIC.sub(lambda m: "і" if m.group() == "i" else "І", text)
+def _cyrillic_i(text: str, letter: str) -> str:
+    """Latin i typed inside a Cyrillic word (a common keyboard habit) is the Cyrillic `letter` (і or и)."""
+    return _LATIN_I_IN_CYRILLIC.sub(lambda m: letter if m.group() == "i" else letter.upper(), text)
 
 
 def _is_letter(char: str) -> bool:
@@ -211,8 +212,8 @@ def _inside_word(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _neighbour(text: str, i: int, edge: str) -> str:
-    return text[i].lower() if 0 <= i < len(text) and _is_letter(text[i]) else edge
+def _neighbour(lower: str, i: int, edge: str) -> str:
+    return lower[i] if 0 <= i < len(lower) and _is_letter(lower[i]) else edge
 
 
 def _cased(form: str, text: str, i: int, length: int) -> str:
