@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import read_html
+from conftest import FIXTURES, read_html
 from hostile.output import find, walk
 from hostile.sites import (
     COUNTED_ID,
@@ -239,3 +239,13 @@ def _reference_ids() -> set[str]:
     """Ids of shared facts (articles, facilities, regions): on the site anyway, not the record's own."""
     dataset = load_dataset(FIXTURE_DATA)
     return {*dataset.articles, *dataset.facilities, *dataset.regions}
+
+
+def test_the_sitemap_leaves_out_noindex_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from volia.build_site import build_language
+
+    monkeypatch.setenv("VOLIA_SITE_URL", "https://volia.example/")
+    build_language("en", tmp_path, data_dir=FIXTURES / "data")
+    sitemap = (tmp_path / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://volia.example/en/prisoners/fictional-ales-testovich.html" in sitemap  # a full page is listed
+    assert "fictional-minimal-person" not in sitemap  # a minimal page (noindex) is not

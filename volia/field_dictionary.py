@@ -18,6 +18,7 @@ FILES = (
     ("data/precedents.yaml", "policy.schema.json", "precedent"),
     ("data/counts.yaml", "policy.schema.json", "count"),
     ("data/comparisons.yaml", "policy.schema.json", "comparison"),
+    ("data/removed.yaml", "reference.schema.json", "removal"),
 )
 
 
