@@ -377,8 +377,16 @@ def test_the_zip_is_reproducible(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert build_all(again, data_dir=FIXTURES / "data") == 0
     first = (site / offline_zip.SUM_NAME).read_text(encoding="utf-8")
+    assert not _different_entries(site / offline_zip.ZIP_NAME, again / offline_zip.ZIP_NAME)
     assert (again / offline_zip.SUM_NAME).read_text(encoding="utf-8") == first
     assert (again / offline_zip.ZIP_NAME).read_bytes() == (site / offline_zip.ZIP_NAME).read_bytes()
+
+
+def _different_entries(one: Path, other: Path) -> list[str]:
+    """Names of the entries whose content differs between two zips (or that only one has)."""
+    with zipfile.ZipFile(one) as a, zipfile.ZipFile(other) as b:
+        names = sorted(set(a.namelist()) | set(b.namelist()))
+        return [n for n in names if n not in a.namelist() or n not in b.namelist() or a.read(n) != b.read(n)]
 
 
 def test_the_zip_does_not_depend_on_file_times_or_permissions(tmp_path: Path) -> None:
@@ -426,6 +434,25 @@ def test_the_how_to_page_exists_in_every_language_and_links_the_zip(site: Path) 
         assert "sha256sum -c volia-offline.zip.sha256" in text
         nav = [a.get("href") for a in soup.select("nav.md-nav--primary a")]
         assert "offline.html" in nav
+
+
+# ---- Tests: text alternatives ----
+
+def test_every_chart_has_a_text_alternative_and_its_data_as_a_table(site: Path) -> None:
+    charts = 0
+    for path in sorted(site.rglob("*.html")):
+        soup = read_html(path)
+        for svg in soup.select("article svg[role=img]"):
+            charts += 1
+            ids = svg.get("aria-labelledby", "").split()
+            names = [soup.find(id=i) for i in ids]
+            assert ids and all(n is not None and n.get_text(strip=True) for n in names), (path, ids)
+            figure = svg.find_parent("figure")
+            if figure and "volia-chart" in figure.get("class", []):
+                assert figure.select("details table tbody tr"), path  # the numbers, readable without the picture
+        for img in soup.select("article img"):
+            assert img.get("alt") is not None, (path, img.get("src"))
+    assert charts >= 10  # the statistics page and the home page, in three languages
 
 
 # ---- Tests: small pages ----

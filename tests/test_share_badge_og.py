@@ -8,7 +8,6 @@ and record every request: sharing and the badge must not make a single one leave
 from __future__ import annotations
 
 import io
-import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -22,7 +21,7 @@ from conftest import FIXTURES, ROOT, content, read_html
 from PIL import Image
 
 from volia import offline_zip, og_images
-from volia.build_site import build_all
+from volia.build_site import build_all, environment
 from volia.translit import transliterate
 
 SITE_URL = "https://volia.example/"
@@ -34,17 +33,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 def url_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site built as the published site is: with its URL known."""
     site = tmp_path_factory.mktemp("url-site")
-    saved = {k: os.environ.get(k) for k in ("VOLIA_SITE_URL", "VOLIA_OG_CACHE")}
-    os.environ["VOLIA_SITE_URL"] = SITE_URL
-    os.environ["VOLIA_OG_CACHE"] = str(tmp_path_factory.mktemp("og-cache"))
-    try:
+    with environment(VOLIA_SITE_URL=SITE_URL, VOLIA_OG_CACHE=str(tmp_path_factory.mktemp("og-cache"))):
         assert build_all(site, data_dir=FIXTURES / "data") == 0
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return site
 
 

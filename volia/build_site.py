@@ -31,7 +31,8 @@ SEARCH_LANG = {"be": "ru", "ru": "ru", "en": "en"}
 
 
 @contextmanager
-def _environment(**values: str):
+def environment(**values: str):
+    """Set environment variables for the duration of a block, then restore them as they were."""
     saved = {k: os.environ.get(k) for k in values}
     os.environ.update(values)
     try:
@@ -57,7 +58,7 @@ def build_language(lang: str, site_dir: Path, config_file: Path = ROOT / "mkdocs
         # sitemap and hreflang links need that folder in site_url.
         values["VOLIA_SITE_URL"] = base.rstrip("/") + "/" + prefix(lang)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _environment(**values):
+    with environment(**values):
         config = load_config(str(config_file))
         config.plugins.on_startup(command="build", dirty=False)
         try:

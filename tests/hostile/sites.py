@@ -7,10 +7,8 @@ imported into two modules would build twice; the memo below builds once for all 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -80,25 +78,11 @@ def with_photos(data_dir: Path) -> Path:
 
 # ---- Sites ----
 
-@contextmanager
-def environment(**values: str):
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def build(name: str, root: Path, data_dir: Path, languages: tuple[str, ...] | None = None,
           site_url: str = SITE_URL) -> Path:
     """Build once per session under `name`; later calls return the same folder."""
     if name not in _built:
-        from volia.build_site import build_all
+        from volia.build_site import build_all, environment
 
         site = root / "site"
         kwargs = {"languages": languages} if languages else {}
