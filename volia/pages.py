@@ -15,6 +15,11 @@ from volia.model import Dataset, Removal, pick
 from volia.render import render
 
 
+# Lists repeat what the record pages hold. Out of the search index they keep it small, and the
+# search plugin skips parsing pages that grow with every record (the list of all prisoners).
+LIST_META: dict[str, object] = {"volia_kind": "list", "search": {"exclude": True}}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
@@ -43,7 +48,7 @@ def _birthdays_page(dataset: Dataset, lang: str) -> GeneratedPage:
         lambda: render("birthdays.html", uri, lang, items=dates_that_matter.birthdays_view(dataset, day, lang),
                        days=dates_that_matter.BIRTHDAY_DAYS, today=i18n.date(PartialDate.parse(day.isoformat()), lang),
                        calendar=dates_that_matter.CALENDAR_URI, guide=views.LETTER_GUIDE),
-        {"volia_kind": "list"},
+        dict(LIST_META),
     )
 
 
@@ -54,7 +59,7 @@ def _releases_page(dataset: Dataset, lang: str) -> GeneratedPage:
         uri, t("releases", lang),
         lambda: render("releases.html", uri, lang, **dates_that_matter.releases_view(dataset, today(), lang),
                        calendar=dates_that_matter.CALENDAR_URI),
-        {"volia_kind": "list"},
+        dict(LIST_META),
     )
 
 
@@ -94,7 +99,7 @@ def _prisoners_index(dataset: Dataset, lang: str) -> GeneratedPage:
         uri, t("all_prisoners", lang),
         lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.published, dataset, lang),
                        as_of=i18n.date(stats.as_of(dataset), lang)),
-        {"volia_kind": "list"}, in_nav=True,
+        dict(LIST_META), in_nav=True,
     )
 
 
@@ -130,7 +135,7 @@ def _facility_index(dataset: Dataset, lang: str) -> GeneratedPage:
         key=lambda i: i["label"].casefold())
     return GeneratedPage(uri, t("facilities", lang),
                          lambda: render("link_index.html", uri, lang, title=t("facilities", lang), items=items),
-                         {"volia_kind": "list"}, in_nav=True)
+                         dict(LIST_META), in_nav=True)
 
 
 def _article_index(dataset: Dataset, lang: str) -> GeneratedPage:
@@ -140,4 +145,4 @@ def _article_index(dataset: Dataset, lang: str) -> GeneratedPage:
              for a in sorted(dataset.articles.values(), key=lambda a: a.sort_key)]
     return GeneratedPage(uri, t("articles", lang),
                          lambda: render("link_index.html", uri, lang, title=t("articles", lang), items=items),
-                         {"volia_kind": "list"}, in_nav=True)
+                         dict(LIST_META), in_nav=True)
