@@ -14,7 +14,6 @@ from volia.i18n import t
 from volia.model import Dataset, Removal, pick
 from volia.render import render
 
-
 # Lists repeat what the record pages hold. Out of the search index they keep it small, and the
 # search plugin skips parsing pages that grow with every record (the list of all prisoners).
 LIST_META: dict[str, object] = {"volia_kind": "list", "search": {"exclude": True}}
