@@ -2,9 +2,9 @@
 
 For each size N it
 1. writes N fictional records (bench/synthetic.py) and builds the site in one language and in all three;
-2. takes the record pages' content from that build and writes them as N pre-written Markdown
-   pages, then builds them with plain MkDocs + Material (same theme, search and offline plugins,
-   pages kept out of the nav, no hooks, no macros);
+2. takes every page of that build (records, lists, essays) and writes its content as pre-written
+   Markdown at the same path, then builds them with plain MkDocs + Material: same theme, search and
+   offline plugins, same navigation, no hooks, no macros — the same pages, made the plain way;
 3. prints seconds, peak memory, bytes per record page and search-index bytes for each.
 
 Each build runs in its own process so that peak memory is that build's alone.
@@ -44,8 +44,13 @@ plugins:
   - offline
 not_in_nav: |
   /prisoners/*.md
+  /facilities/*.md
+  /articles/*.md
+  /strategies/*.md
+  /dates/*.md
+  /about/*.md
 nav:
-  - index.md
+{nav}
 """
 
 
@@ -99,19 +104,41 @@ def _sizes(site: Path) -> dict:
 
 
 def _write_plain(work: Path, site: Path) -> None:
-    """The same record pages as hand-written Markdown (their built content, as raw HTML blocks)."""
+    """The same site as hand-written Markdown: every page Volia built, its content as a raw HTML
+    block at the same path, under the same navigation — so the two builds differ only in how the
+    pages come to be (hooks, macros, templates) and not in what they contain."""
+    import yaml
     from bs4 import BeautifulSoup
 
-    docs = work / "plain" / "docs" / "prisoners"
-    docs.mkdir(parents=True)
-    (work / "plain" / "docs" / "index.md").write_text("# Plain baseline\n", encoding="utf-8")
-    for page in _record_pages(site):
+    docs = work / "plain" / "docs"
+    for page in sorted(site.glob("**/*.html")):
+        relative = page.relative_to(site)
+        if relative.name == "404.html" or relative.parts[0] in ("assets", "search"):
+            continue
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article.volia-record")
-        title = soup.select_one("h1").get_text()
-        (docs / page.name.replace(".html", ".md")).write_text(
-            f"---\ntitle: {json.dumps(title)}\n---\n\n{article}\n", encoding="utf-8")
-    (work / "plain" / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site=work / "plain-site"), encoding="utf-8")
+        article = soup.select_one("article.md-content__inner")
+        title = soup.title.get_text().rsplit(" - ", 1)[0] if soup.title else relative.stem
+        target = docs / relative.with_suffix(".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = "".join(str(child) for child in article.children) if article else ""
+        target.write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n{body}\n", encoding="utf-8")
+    nav_lines = [line for line in _nav_section(ROOT / "mkdocs.yml").splitlines() if line.strip()]
+    nav = yaml.safe_load("\n".join(nav_lines))
+    nav = [entry for entry in nav if (docs / next(iter(entry.values()))).exists()]
+    (work / "plain" / "mkdocs.yml").write_text(
+        PLAIN_CONFIG.format(site=work / "plain-site", nav=yaml.safe_dump(nav, allow_unicode=True)), encoding="utf-8")
+
+
+def _nav_section(config: Path) -> str:
+    """The `nav:` block of mkdocs.yml, as text (the file has !ENV tags that plain YAML refuses)."""
+    text = config.read_text(encoding="utf-8")
+    start = text.index("\nnav:\n") + len("\nnav:\n")
+    lines = []
+    for line in text[start:].splitlines():
+        if line and not line.startswith(" "):
+            break
+        lines.append(line.split("#", 1)[0].rstrip())
+    return "\n".join(lines)
 
 
 def bench(size: int) -> dict:

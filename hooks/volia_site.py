@@ -56,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         cached_dataset(data_dir, today(), data_stamp(data_dir))
     except DataError as error:
         raise PluginError("the data has problems; nothing was built.\n" + error.report()) from None
+    _keep_macros_off_generated_pages(config)
     return config
 
 
@@ -117,6 +118,30 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # ---- Helpers ----
+
+def _keep_macros_off_generated_pages(config: MkDocsConfig) -> None:
+    """Pages made from records never reach mkdocs-macros at all.
+
+    With render_by_default: false the plugin renders nothing on them anyway, but it still copies
+    each page and inspects it (about 0.35 ms a page, a fifth of a record page's own cost). Not
+    calling it is cheaper, and it is one more wall between contributor text and Jinja.
+    """
+    events = config.plugins.events["page_markdown"]
+    for index, method in enumerate(events):
+        if type(getattr(method, "__self__", None)).__name__ == "MacrosPlugin" and \
+                not getattr(method, "_volia_guarded", False):
+            events[index] = _unless_generated(method)
+
+
+def _unless_generated(method):  # noqa: ANN001, ANN202 - a bound plugin event method
+    def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:  # noqa: ANN003
+        if page.file.src_uri in _generated:
+            return markdown
+        return method(markdown, page=page, **kwargs)
+
+    on_page_markdown._volia_guarded = True  # type: ignore[attr-defined]
+    return on_page_markdown
+
 
 def language(config: MkDocsConfig) -> str:
     return config.theme["language"]

@@ -80,6 +80,11 @@ class Table:
                    letters=letters, sequences=tuple(sequences), context=context)
 
     def transliterate(self, text: str) -> str:
+        # Every rule looks only at letters, and a space is no letter: each word can be done alone.
+        # Words recur (first names, common surnames), so each is done once per system.
+        return " ".join(_word(self, word) for word in text.split(" "))
+
+    def transliterate_word(self, text: str) -> str:
         source = _cyrillic_i(text, "і" if self.source == "be" else "и")
         # Lower case letter by letter, so that positions match the source (str.lower can lengthen).
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in source)
@@ -198,6 +203,16 @@ def fold(text: str) -> str:
 
 
 # ---- Helpers ----
+
+_WORD_CACHE: dict[tuple[str, str], str] = {}
+
+
+def _word(table: Table, word: str) -> str:
+    key = (table.system, word)
+    if key not in _WORD_CACHE:
+        _WORD_CACHE[key] = table.transliterate_word(word)
+    return _WORD_CACHE[key]
+
 
 def _cyrillic_i(text: str, letter: str) -> str:
     """Latin i typed inside a Cyrillic word (a common keyboard habit) is the Cyrillic `letter` (і or и)."""
