@@ -31,6 +31,7 @@ from volia.model import Dataset, Record, pick
 from volia.pages import generated_pages
 from volia.policy import cached_policy
 from volia.render import html_uri, render
+from volia.site_settings import data_folder, language
 
 ROOT = Path(__file__).resolve().parent.parent
 LICENCE_FILE = ROOT / "data" / "LICENSE"  # the data licence (CC BY 4.0), published as data/LICENSE.txt
@@ -42,9 +43,9 @@ _state: dict = {}  # this build's pages and cards; reset in on_files
 # ---- Hooks ----
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    lang = _language(config)
+    lang = language(config)
     dataset = _dataset(config)
-    data_dir = _data_folder(config)
+    data_dir = data_folder(config)
     export_files = exports.cached_exports(data_dir, today(), data_stamp(data_dir), SCHEMA_DIR, LICENCE_FILE)
     # The data is the same in every language (each file carries all three), so it is published
     # once, at the root: one address to cite and one checksum per file. Other languages' download
@@ -74,13 +75,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == exports.DOWNLOADS_PAGE:
-        page.meta = {"title": i18n.t("downloads", _language(config)), "volia_kind": "list"}
+        page.meta = {"title": i18n.t("downloads", language(config)), "volia_kind": "list"}
         return ""
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = _language(config)
+    lang = language(config)
     src_uri = page.file.src_uri
     if src_uri == exports.DOWNLOADS_PAGE:
         return _downloads_html(lang)
@@ -92,7 +93,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2.Environment
-    lang = _language(config)
+    lang = language(config)
     for src_uri, card_file in _state.get("cards", {}).items():
         page = files.get_file_from_path(src_uri)
         card = _card(src_uri, page.page if page else None, lang)
@@ -107,22 +108,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 # ---- Helpers ----
 
-def _language(config: MkDocsConfig) -> str:
-    return config.theme["language"]
 
 
-def _data_folder(config: MkDocsConfig) -> Path:
-    # The same folder hooks/volia_site.py reads: extra.data_dir, relative to mkdocs.yml.
-    return (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()
 
 
 def _dataset(config: MkDocsConfig) -> Dataset:
-    data_dir = _data_folder(config)
+    data_dir = data_folder(config)
     return cached_dataset(data_dir, today(), data_stamp(data_dir))
 
 
 def _policy(config: MkDocsConfig):  # noqa: ANN202 - volia.policy.PolicyData
-    data_dir = _data_folder(config)
+    data_dir = data_folder(config)
     return cached_policy(data_dir, data_stamp(data_dir))
 
 
@@ -168,7 +164,7 @@ def _card(src_uri: str, page: Page | None, lang: str) -> og_images.Card:
 
 
 def _og(page: Page, config: MkDocsConfig) -> dict:
-    lang = _language(config)
+    lang = language(config)
     card = _state.get("cards", {}).get(page.file.src_uri)
     base = share.language_base(config.site_url, lang)
     title = _title(page, lang)

@@ -8,7 +8,6 @@ macros and variables fail the build (on_undefined: strict).
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 
 from volia import charts, figures, i18n, language_links, policy_views, stats, views
 from volia import field_dictionary as dictionary
@@ -16,6 +15,7 @@ from volia.dataset import SCHEMA_DIR, cached_dataset, data_stamp
 from volia.dates import today
 from volia.policy import cached_policy
 from volia.render import render
+from volia.site_settings import data_folder, language
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
@@ -26,8 +26,8 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
         ours[function.__name__] = function
         return env.macro(function)
 
-    lang = config.theme["language"]
-    data_dir = (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()
+    lang = language(config)
+    data_dir = data_folder(config)
     # The address of the whole site (every language's site_url carries its own folder, ru/ or en/).
     own_url = config.site_url or ""
     folder = language_links.prefix(lang)

@@ -20,21 +20,22 @@ from volia import feeds
 from volia.dataset import RECORDS, cached_dataset, data_stamp
 from volia.dates import today
 from volia.render import relative
+from volia.site_settings import data_folder, language
 
 # ---- Hooks ----
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["volia_feed"] = {"href": relative(page.file.src_uri, feeds.FEED_FILE),
-                             "title": feeds.TITLE[_language(config)]}
+                             "title": feeds.TITLE[language(config)]}
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    data_dir = _data_folder(config)
+    data_dir = data_folder(config)
     dataset = cached_dataset(data_dir, today(), data_stamp(data_dir))
     feed = feeds.build_feed(
-        dataset, _language(config),
+        dataset, language(config),
         site_url=config.site_url or "",
         repository=config.extra.get("repository"),
         data_changed=feeds.last_commit(data_dir / RECORDS.name),
@@ -44,10 +45,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 # ---- Helpers ----
 
-def _language(config: MkDocsConfig) -> str:
-    return config.theme["language"]
 
 
-def _data_folder(config: MkDocsConfig) -> Path:
-    # The same folder hooks/volia_site.py reads: extra.data_dir, relative to mkdocs.yml.
-    return (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()

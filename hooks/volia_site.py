@@ -36,6 +36,7 @@ from volia.model import LANGUAGES
 from volia.pages import GeneratedPage, generated_pages
 from volia.photos import site_photos
 from volia.problems import DataError
+from volia.site_settings import data_folder, language
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORING_LANGUAGE = "en"  # essays are written in English first: x.md; translations are x.be.md, x.ru.md
@@ -143,12 +144,8 @@ def _unless_generated(method):  # noqa: ANN001, ANN202 - a bound plugin event me
     return on_page_markdown
 
 
-def language(config: MkDocsConfig) -> str:
-    return config.theme["language"]
 
 
-def data_folder(config: MkDocsConfig) -> Path:
-    return (Path(config.config_file_path).parent / config.extra.get("data_dir", "data")).resolve()
 
 
 def _choose_languages(files: Files, config: MkDocsConfig, lang: str) -> None:
