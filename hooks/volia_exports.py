@@ -28,7 +28,6 @@ from volia.dataset import SCHEMA_DIR, cached_dataset, data_stamp
 from volia.dates import PartialDate, today
 from volia.language_links import DEFAULT
 from volia.model import Dataset, Record, pick
-from volia.pages import generated_pages
 from volia.policy import cached_policy
 from volia.render import html_uri, render
 from volia.site_settings import data_folder, language
@@ -58,10 +57,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, badge.BADGE_URI, content=badge.badge_svg(_policy(config), lang)))
     files.append(File.generated(config, exports.DOWNLOADS_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV))
 
-    from_data = {page.src_uri for page in generated_pages(dataset, lang)}
     records = {views.record_uri(r.id): r for r in dataset.published}
-    essays = {f.src_uri for f in files.documentation_pages() if f.src_uri not in from_data
-              and f.src_uri != exports.DOWNLOADS_PAGE}
+    # Essays are the hand-written pages: those with a Markdown file on disk (the translation chosen
+    # for this language is one; pages generated from the data have none).
+    essays = {f.src_uri for f in files.documentation_pages() if f.abs_src_path}
     cards: dict[str, File] = {}
     if config.site_url:
         for src_uri in [*records, *sorted(essays)]:

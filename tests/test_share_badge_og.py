@@ -142,8 +142,13 @@ def test_essays_share_too_and_list_pages_do_not(url_site: Path) -> None:
     essay = _share(read_html(url_site / "en" / "strategies" / "act.html"))
     assert parse_qs(urlsplit(essay.select_one("a.volia-share__telegram")["href"]).query)["url"] == [
         SITE_URL + "en/strategies/act.html"]
+    # In Belarusian the essay comes from its translation (act.be.md), served as act.md: still an essay.
+    translated = _share(read_html(url_site / "strategies" / "act.html"))
+    assert parse_qs(urlsplit(translated.select_one("a.volia-share__telegram")["href"]).query)["url"] == [
+        SITE_URL + "strategies/act.html"]
     for page in ("prisoners/index.html", "facilities/index.html", "dates/birthdays.html", "data/index.html"):
         assert _share(read_html(url_site / "en" / page)) is None, page
+        assert _share(read_html(url_site / page)) is None, page
 
 
 def test_share_links_are_links_only(url_site: Path) -> None:

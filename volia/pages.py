@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from volia import dates_that_matter, i18n, stats, views
 from volia.dates import PartialDate, today
 from volia.i18n import t
-from volia.model import Dataset, Removal, pick
+from volia.model import Dataset, Record, Removal, pick
 from volia.render import render
 
 # Lists repeat what the record pages hold. Out of the search index they keep it small, and the
@@ -30,7 +30,7 @@ class GeneratedPage:
 
 def generated_pages(dataset: Dataset, lang: str, repository: str | None = None) -> list[GeneratedPage]:
     pages = [_prisoners_index(dataset, lang), _facility_index(dataset, lang), _article_index(dataset, lang)]
-    pages += [_record_page(r.id, dataset, lang, repository) for r in dataset.published]
+    pages += [_record_page(r, dataset, lang, repository) for r in dataset.published]
     pages += [_facility_page(f, dataset, lang) for f in dataset.facilities]
     pages += [_article_page(a, dataset, lang) for a in dataset.articles]
     pages += [_removed_page(removal, lang) for removal in dataset.removed]
@@ -67,9 +67,8 @@ def _rows(records, dataset: Dataset, lang: str) -> list[dict]:
     return sorted(rows, key=lambda row: row["name"].casefold())
 
 
-def _record_page(record_id: str, dataset: Dataset, lang: str, repository: str | None) -> GeneratedPage:
-    record = next(r for r in dataset.records if r.id == record_id)
-    uri = views.record_uri(record_id)
+def _record_page(record: Record, dataset: Dataset, lang: str, repository: str | None) -> GeneratedPage:
+    uri = views.record_uri(record.id)
     meta: dict[str, object] = {"volia_kind": "record"}
     if not record.is_full:
         meta["robots"] = "noindex"  # minimal pages stay out of search engines

@@ -6,6 +6,7 @@ Ammonia (nh3): only a few formatting tags survive, and links keep only http, htt
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -26,9 +27,15 @@ def _absolute_links_only(element: str, attribute: str, value: str) -> str | None
     return value
 
 
+# One converter for every biography: building Python-Markdown's parser costs more than converting
+# a short text with it. reset() clears what one conversion leaves behind (footnotes, references).
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=4096)  # the record page and the open-data export show the same biography
 def bio_html(text: str) -> Markup:
     """Markdown → HTML → sanitized HTML, marked safe for the (autoescaping) templates."""
-    rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     cleaned = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
