@@ -7,7 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, build_project, content, read_html
+
+from volia import charts
+from volia.i18n import t
+from volia.render import render
 
 
 def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
@@ -39,7 +44,37 @@ def test_every_chart_has_a_text_alternative_and_a_table(site: Path) -> None:
             assert svg["role"] == "img"
             assert svg.select_one("title").get_text().strip()
             assert svg.select_one("desc").get_text().strip()
-        assert chart.select_one("table")
+            assert chart.select("table tbody tr")
+        else:  # no bars: a sentence says so, instead of an empty drawing and an empty table
+            assert chart.select_one(".volia-chart__empty").get_text(strip=True) == "No record gives this yet."
+
+
+def test_long_chart_labels_wrap_inside_the_drawing(site: Path) -> None:
+    page = content(read_html(site / "en" / "statistics.html"))
+    wrapped = 0
+    for chart in page.select("figure.volia-chart"):
+        if chart.select_one("svg") is None or chart.select_one(".volia-chart__line"):
+            continue
+        table = [tr.select("td")[0].get_text() for tr in chart.select("table tbody tr")]
+        labels = chart.select("text.volia-chart__label")
+        bars = chart.select("rect.volia-chart__bar")
+        assert len(labels) == len(bars) == len(table)
+        for label, bar, full in zip(labels, bars, table, strict=True):
+            lines = [tspan.get_text() for tspan in label.select("tspan")]
+            assert all(len(line) <= charts.LABEL_CHARS for line in lines), lines
+            assert " ".join(lines) == full  # every word kept, in order
+            baselines = [float(tspan["y"]) for tspan in label.select("tspan")]
+            assert baselines == sorted(baselines) and baselines[-1] < float(bar["y"])  # above its bar
+            wrapped += len(lines) > 1
+    assert wrapped  # the fixture's article 342 has a long title: at least one label did wrap
+
+
+def test_a_label_too_long_for_three_lines_ends_in_an_ellipsis() -> None:
+    short = charts.label_lines("293 — Mass riots")
+    assert short == ["293 — Mass riots"]
+    lines = charts.label_lines(" ".join(["word"] * 60))
+    assert len(lines) == charts.LABEL_LINES and lines[-1].endswith("…")
+    assert all(len(line) <= charts.LABEL_CHARS for line in lines)
 
 
 def test_changing_a_figure_in_the_data_changes_the_essay_and_the_chart(tmp_path: Path) -> None:
@@ -127,3 +162,19 @@ def test_each_strategy_page_reads_on_its_own(site: Path, page: str) -> None:
         assert len(words) >= 25, heading.get_text()
     external = [a["href"] for a in article.select("a[href^='https://']")]
     assert len(external) >= 2
+
+
+@pytest.mark.parametrize("lang", ["be", "ru", "en"])
+def test_a_breakdown_with_no_known_values_says_so_instead_of_an_empty_chart(lang: str) -> None:
+    def chart(rows: list[dict]) -> BeautifulSoup:
+        b = {"name": "region", "title": "By region", "rows": rows, "unknown": 4, "source": "Source: the records"}
+        bars, height = charts.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in rows])
+        return BeautifulSoup(render("chart_bars.html", "statistics.md", lang, b=b, bars=bars, height=height,
+                                    alt=""), "html.parser")
+
+    empty = chart([])
+    assert empty.select_one(".volia-chart__empty").get_text() == t("chart_no_data", lang)
+    assert empty.select_one("svg") is None and empty.select_one("table") is None
+    assert "4" in empty.select_one(".volia-chart__source").get_text()  # the unknown count is still given
+    one = chart([{"label": "Minsk", "value": 2, "value_text": "2", "link": None}])  # control
+    assert one.select_one("svg") and one.select("table tbody tr") and one.select_one(".volia-chart__empty") is None

@@ -6,22 +6,38 @@ comes with a text alternative and its data as a table.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 BAR_HEIGHT = 22
 GAP = 6
-LABEL_WIDTH = 0  # labels sit above the bars, so long names never squeeze the bars on a phone
+LINE_HEIGHT = 13  # one line of label text, at the charts' 11 px font
 WIDTH = 320
+# Labels sit above the bars (long names never squeeze the bars on a phone) and wrap instead of
+# running off the drawing. At 11 px a sans-serif letter averages 5.5–6.5 px, Cyrillic a little
+# wider than Latin: 48 letters stay inside 320 px. The full label is always in the data table.
+LABEL_CHARS = 48
+LABEL_LINES = 3
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
+    lines: tuple[tuple[int, str], ...]  # (baseline y, text) of each line of the label
     value: int
     value_text: str
-    y: int
+    y: int  # top of the bar
     width: float
     link: str | None = None
+
+
+def label_lines(label: str, chars: int = LABEL_CHARS, most: int = LABEL_LINES) -> list[str]:
+    """`label` wrapped at spaces into lines of at most `chars` letters; past `most` lines it ends in …"""
+    lines = textwrap.wrap(label, chars, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
+    return lines
 
 
 def bars(rows: list[tuple[str, int, str, str | None]]) -> tuple[list[Bar], int]:
@@ -31,7 +47,10 @@ def bars(rows: list[tuple[str, int, str, str | None]]) -> tuple[list[Bar], int]:
     result = []
     y = 0
     for label, value, value_text, link in rows:
-        result.append(Bar(label, value, value_text, y, round(usable * value / top, 1), link))
+        lines = label_lines(label)
+        baselines = tuple((y + 11 + LINE_HEIGHT * n, line) for n, line in enumerate(lines))
+        y += LINE_HEIGHT * (len(lines) - 1)
+        result.append(Bar(label, baselines, value, value_text, y + 14, round(usable * value / top, 1), link))
         y += 14 + BAR_HEIGHT + GAP
     return result, max(y, 1)
 
