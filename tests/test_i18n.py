@@ -13,7 +13,7 @@ from conftest import FIXTURES, ROOT, content, read_html
 
 from volia import i18n, policy_views
 from volia.dates import PartialDate
-from volia.model import LANGUAGES
+from volia.model import LANGUAGES, fallback_language, pick
 
 DOCS = ROOT / "docs"
 # Hand-written pages that knowingly have no Belarusian or Russian translation yet. Each entry is
@@ -204,3 +204,33 @@ def test_precedent_tables_name_countries_in_the_pages_language(site: Path) -> No
     assert "Соединенные Штаты, Никарагуа" in parties("ru/")
     assert "United States, Nicaragua" in parties("en/")
     assert "United States" not in parties("") + parties("ru/")  # no English left on be and ru pages
+
+
+# ---- Contributor text in another language ----
+
+ALES = "prisoners/fictional-ales-testovich.html"
+
+
+def test_record_text_shown_in_another_language_says_which_language_it_is(site: Path) -> None:
+    # Ales's summary and biography exist in English only, his occupation in Belarusian and English.
+    pages = {lang: content(read_html(site / prefix / ALES)) for lang, prefix in (("be", ""), ("ru", "ru"),
+                                                                                  ("en", "en"))}
+    for lang in ("be", "ru"):  # a fallback to English is marked as English, for screen readers
+        assert pages[lang].select_one("p.volia-summary")["lang"] == "en"
+        assert pages[lang].select_one("div.volia-bio")["lang"] == "en"
+    occupation = {lang: page.find(string=lambda s: s and s.startswith("Настаўнік")) for lang, page in pages.items()}
+    assert occupation["be"].parent.get("lang") is None  # its own language: no attribute
+    assert occupation["ru"].parent["lang"] == "be"  # ru falls back to the Belarusian text
+    assert occupation["en"] is None and pages["en"].find(string="Teacher (fictional)").parent.get("lang") is None
+    # Control: on the English page the English texts carry no attribute of their own.
+    assert pages["en"].select_one("p.volia-summary").get("lang") is None
+    assert pages["en"].select_one("div.volia-bio").get("lang") is None
+
+
+def test_the_fallback_language_is_the_one_pick_chooses() -> None:
+    text = {"be": "Б", "en": "E"}
+    for lang in ("be", "ru", "en"):
+        chosen = fallback_language(text, lang)
+        assert text[chosen or lang] == pick(text, lang)
+    assert fallback_language({"en": "E"}, "en") is None
+    assert fallback_language(None, "be") is None

@@ -29,6 +29,15 @@ def pick(text: Localized | None, lang: str) -> str:
     return ""
 
 
+def fallback_language(text: Localized | None, lang: str) -> str | None:
+    """The language pick(text, lang) takes its text from when that is not `lang`, else None.
+
+    Templates put it in a `lang` attribute, so that a screen reader reads an English summary on a
+    Belarusian page as English (WCAG 3.1.2, language of parts)."""
+    chosen = next((c for c in FALLBACK[lang] if text and text.get(c)), lang)
+    return None if chosen == lang else chosen
+
+
 def _date(value: str | None) -> PartialDate | None:
     return PartialDate.parse(value) if value else None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from volia import i18n
 
@@ -27,8 +28,14 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(number=i18n.number, date=i18n.date)
+    env.globals.update(number=i18n.number, date=i18n.date, lang_attr=lang_attr)
     return env
+
+
+def lang_attr(code: str | None) -> Markup:
+    """` lang="xx"` for a text in another language than its page (see model.fallback_language), else nothing.
+    The code is one of the site's languages, never contributor text; it is escaped all the same."""
+    return Markup(' lang="{}"').format(code) if code else Markup("")
 
 
 def html_uri(src_uri: str) -> str:

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from volia import i18n, names, photos
 from volia.i18n import t
-from volia.model import Case, Dataset, Facility, Record, pick
+from volia.model import Case, Dataset, Facility, Record, fallback_language, pick
 from volia.sanitize import bio_html
 
 RECORD_DIR = "prisoners"
@@ -61,9 +61,12 @@ def record_view(record: Record, dataset: Dataset, lang: str, repository: str | N
         return view
     view.update({
         "summary": pick(record.summary, lang),
+        "summary_lang": fallback_language(record.summary, lang),
         "occupation": pick(record.occupation, lang),
+        "occupation_lang": fallback_language(record.occupation, lang),
         "born": i18n.date(record.born, lang),
         "bio": bio_html(pick(record.bio, lang)) if record.bio else None,
+        "bio_lang": fallback_language(record.bio, lang),
         "cases": [_case(case, number, dataset, lang) for number, case in enumerate(record.cases, 1)],
         "letters": _letters(record, dataset, lang),
         "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
@@ -100,7 +103,8 @@ def sample_people(dataset: Dataset, lang: str, count: int) -> list[dict[str, Any
     """People held now with full pages, longest held first: for the home page."""
     held = [r for r in dataset.published if r.is_full and r.held]
     held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
-    return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang)} for r in held[:count]]
+    return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang),
+             "summary_lang": fallback_language(r.summary, lang)} for r in held[:count]]
 
 
 def facility_link(facility: Facility, lang: str) -> dict[str, str]:
@@ -214,6 +218,7 @@ def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | No
         "status": status,
         "text": t(f"letters_{status}", lang),
         "note": pick((record.letters or {}).get("note"), lang),
+        "note_lang": fallback_language((record.letters or {}).get("note"), lang),
         "facility": facility_view(facility, dataset, lang) if facility else None,
         "facility_uri": facility_uri(facility.id) if facility else None,
         "envelopes": envelopes(facility, lang, record) if facility else [],
