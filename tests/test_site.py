@@ -19,7 +19,8 @@ def test_every_published_record_has_a_page_with_its_facts(site: Path) -> None:
     ales = content(read_html(site / "en" / "prisoners" / "fictional-ales-testovich.html"))
     text = ales.get_text(" ", strip=True)
     assert "4 years and 6 months" in text  # the sentence in words
-    assert "Testavy District Court" in text
+    assert "Court: Testavy District Court" in text
+    assert "Occupation: Teacher (fictional)" in text
     assert "Only letters from close family reach this person." in text
     assert "230000, Testavy, vulica Vydumanaja 1" in text  # the facility's postal address
     timeline = [li.get_text(" ", strip=True) for li in ales.select("ol.volia-timeline li")]
