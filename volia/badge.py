@@ -43,7 +43,8 @@ def badge_svg(policy: PolicyData, lang: str) -> bytes:
     """The badge for the newest count in data/counts.yaml, in `lang`."""
     latest = policy.latest_count()
     count = i18n.number(latest["held"], lang)
-    when = short_date(PartialDate.parse(latest["date"]), lang)
+    # The date as the site writes it (Babel's short month names are clipped in Belarusian).
+    when = i18n.date(PartialDate.parse(latest["date"]), lang)
     source = f"{latest['source']['publisher']}, {when}"
     segments = _layout([(t("badge_label", lang), "#555"), (count, "#c62828"), (source, "#6d6d6d")])
     label = t("badge_alt", lang, n=count, source=latest["source"]["publisher"], date=when)
@@ -51,11 +52,6 @@ def badge_svg(policy: PolicyData, lang: str) -> bytes:
         segments=segments, width=round(segments[-1].x + segments[-1].width, 1), height=HEIGHT, label=label,
         font_size=FONT_SIZE, lang=lang)
     return text.encode("utf-8")
-
-
-def short_date(date: PartialDate, lang: str) -> str:
-    """The date as the site writes it (Babel's short month names are clipped in Belarusian)."""
-    return i18n.date(date, lang)
 
 
 def _layout(parts: list[tuple[str, str]]) -> list[Segment]:

@@ -67,9 +67,6 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
-    def as_date(self) -> dt.date | None:
-        return self.earliest() if self.day else None
-
 
 def today() -> dt.date:
     """The date the build treats as today; VOLIA_TODAY=YYYY-MM-DD fixes it for tests."""

@@ -12,6 +12,7 @@ name and status and nothing else; a counted-only record never appears.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import subprocess
 import uuid
@@ -100,16 +101,12 @@ def render_feed(feed: Feed) -> str:
     return render("feed.xml", FEED_FILE, feed.lang, feed=feed)
 
 
-def feed_url(site_url: str, lang: str) -> str | None:
-    """The feed's absolute address, for <link rel="alternate">; None when the site URL is unknown."""
-    base = _base(site_url, lang)
-    return _link(base, FEED_FILE) if base else None
-
-
+@functools.cache
 def last_commit(path: Path) -> dt.datetime | None:
     """When the last commit touching `path` was made, or None without git or history.
 
     A shallow clone would date every file by its one commit, so CI checks out the full history.
+    Cached per path, so that a build of every language asks git once per process.
     """
     try:
         done = subprocess.run(

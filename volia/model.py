@@ -264,11 +264,10 @@ class Article:
 class Region:
     id: str
     name: Localized
-    population: int | None = None
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Region:
-        return cls(id=data["id"], name=dict(data["name"]), population=data.get("population"))
+        return cls(id=data["id"], name=dict(data["name"]))
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,9 @@ def by_article(dataset: Dataset) -> Breakdown:
                      unknown=sum(not r.articles for r in dataset.records))
 
 
-def by_facility(dataset: Dataset, held_only: bool = True) -> Breakdown:
-    """People by where they are held now (or were last held)."""
-    records = [r for r in dataset.records if r.held or not held_only]
+def by_facility(dataset: Dataset) -> Breakdown:
+    """The people held now, by where they are held."""
+    records = [r for r in dataset.records if r.held]
     counts = Counter(r.facility for r in records if r.facility)
     order = sorted(counts, key=lambda f: (-counts[f], f))
     return Breakdown(tuple((f, counts[f]) for f in order),

@@ -8,9 +8,10 @@ The importer never guesses: what it cannot map it leaves out of the record and r
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from volia.scaffold import slug
 
 MISSING = ("", "FALSE", None)
 
@@ -35,9 +36,6 @@ _FACILITY_KINDS = (
     ("prison", "prison", "prison"),
 )
 
-_TRANSLIT = str.maketrans({"č": "c", "š": "s", "ž": "z", "ŭ": "u", "ć": "c", "ś": "s", "ź": "z",
-                           "ń": "n", "ł": "l", "ó": "o"})
-
 
 @dataclass
 class ImportResult:
@@ -57,7 +55,7 @@ def convert(rows: list[dict[str, Any]], *, known_facilities: dict[str, dict], kn
         if not isinstance(row, dict) or _value(row.get("name")) is None:
             result.unmapped.append(f"row {number}: no name; skipped")
             continue
-        record_id = _slug(row["name"])
+        record_id = slug(row["name"])
         if record_id in taken:
             result.unmapped.append(f"{record_id}: an id already in the data; skipped (update it by hand)")
             continue
@@ -162,7 +160,7 @@ def _facility(row: dict, record_id: str, by_address: dict[str, str], known: dict
     kind, prefix = next(((k, p) for words, k, p in _FACILITY_KINDS if words in title.lower()), ("other", "facility"))
     number = re.search(r"No\.?\s*(\d+)", title)
     town = _town(address or "")
-    facility_id = "-".join(part for part in (prefix, number.group(1) if number else None, _slug(town)) if part)
+    facility_id = "-".join(part for part in (prefix, number.group(1) if number else None, slug(town)) if part)
     if facility_id in known:
         return facility_id
     entry = {"id": facility_id, "kind": kind, "name": {"en": title.strip()}}
@@ -230,8 +228,6 @@ def parse_sentence(decision: Any, penalty: Any) -> dict | None:
         sentence["months"] = months
     if sentence["kind"] == "imprisonment":
         regime = next((r for words, r in _REGIMES if words in lowered), None)
-        if regime is None and "prison" in lowered and "colony" not in lowered:
-            regime = "prison"
         if "prison" in lowered and "colony" not in lowered:
             regime = "prison"
         if regime:
@@ -266,12 +262,6 @@ def _value(value: Any) -> str | None:
     if value in MISSING:
         return None
     return str(value).strip() or None
-
-
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLIT))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _town(address: str) -> str:
