@@ -13,7 +13,9 @@ on_page_context
 on_post_page / on_post_build
             lighter pages: no template indentation in the HTML; the search index in UTF-8
 
-All logic lives in the `volia` package; this file only connects it to MkDocs.
+The data logic lives in the `volia` package. Two pieces of MkDocs plumbing live here: choosing
+each hand-written page's language version (_choose_languages) and keeping mkdocs-macros off the
+generated pages (_keep_macros_off_generated_pages).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from volia.photos import site_photos
 from volia.problems import DataError
 from volia.site_settings import data_folder, language
 
-ROOT = Path(__file__).resolve().parent.parent
 AUTHORING_LANGUAGE = "en"  # essays are written in English first: x.md; translations are x.be.md, x.ru.md
 _TRANSLATION = re.compile(r"^(?P<base>.+)\.(?P<lang>be|ru|en)\.md$")
 

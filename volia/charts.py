@@ -1,7 +1,8 @@
 """Charts as SVG drawn at build time: no JavaScript, no CDN, readable on a phone.
 
-This module computes geometry only; overrides/volia/chart_*.html holds the markup. Every chart
-comes with a text alternative and its data as a table.
+This module computes geometry only; the markup is in overrides/volia/: chart_bars.html for the
+bar charts, counts_chart.html for the line chart of published counts. Every chart comes with a
+text alternative and its data as a table.
 """
 
 from __future__ import annotations

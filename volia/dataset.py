@@ -1,6 +1,8 @@
 """Load every data file, check it, and hand back typed objects — or every problem at once.
 
-This is the one place that reads data/*.yaml; everything downstream works from the Dataset.
+It reads the records and their reference files (prisoners, regions, articles, facilities,
+removed); volia/policy.py reads the policy files (precedents, counts, comparisons) the same way.
+Everything downstream works from the Dataset or the PolicyData.
 """
 
 from __future__ import annotations

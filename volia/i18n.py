@@ -51,7 +51,7 @@ def date(value: PartialDate | None, lang: str) -> str:
 
 @cache
 def duration(months: int | None, lang: str) -> str:
-    """54 → '4 years, 6 months' in the language's words."""
+    """54 → '4 years and 6 months' in the language's words ('4 гады і 6 месяцаў' in Belarusian)."""
     if months is None:
         return t("months_unknown", lang)
     years, rest = divmod(months, 12)
