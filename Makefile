@@ -42,10 +42,10 @@ fmt: $(STAMP) ## rewrite data files in canonical form
 	$(BIN)/volia fmt
 
 fmt-check: $(STAMP) ## show what `make fmt` would change; fail if anything
-	$(BIN)/volia fmt --check
+	bash scripts/ci-checks.sh format
 
 lint: $(STAMP) ## ruff over the code
-	$(BIN)/ruff check volia hooks tests bench
+	bash scripts/ci-checks.sh lint
 
 browser: ## install Debian's Chromium for the browser tests, if it is missing (never a browser download)
 	@bash scripts/ensure-chromium.sh

@@ -58,7 +58,7 @@ def test_canonical_form_keeps_every_value_and_is_stable(folder: Path, tmp_path: 
         if not path.exists():
             continue
         entries = load_yaml(path, str(path)) or []
-        order = _order(folder, spec)
+        order = _order(spec)
         text = canonical(entries, order, split_header(path.read_text(encoding="utf-8"))[0], key=spec.key)
         scratch = tmp_path / spec.name
         scratch.write_text(text, encoding="utf-8")
@@ -130,7 +130,7 @@ def test_long_text_is_folded_and_reads_back_as_one_line(data_dir: Path) -> None:
     entries = load_yaml(path, "x")
     entries[0]["summary"] = {"en": summary}
     entries[0]["occupation"] = {"en": odd}
-    path.write_text(canonical(entries, _order(data_dir, FORMATTED[0])), encoding="utf-8")
+    path.write_text(canonical(entries, _order(FORMATTED[0])), encoding="utf-8")
     text = path.read_text(encoding="utf-8")
     assert "    en: >-\n" in text
     again = load_yaml(path, "x")
@@ -147,7 +147,7 @@ def test_policy_files_keep_two_figures_for_one_date_in_their_order(data_dir: Pat
     assert not [c for c in counts if c["date"] == "2019-05"]
     extra = [{"date": "2019-05", "held": 1477, "source": source, "extra": {"zeta": 1, "alpha": 2}},
              {"date": "2019-05", "held": 1452, "source": source}]
-    path.write_text(canonical(list(counts) + extra, _order(data_dir, _spec("counts.yaml")), key="date"),
+    path.write_text(canonical(list(counts) + extra, _order(_spec("counts.yaml")), key="date"),
                     encoding="utf-8")
     assert fmt(data_dir).returncode == 0
     after = load_yaml(path, "counts")

@@ -14,12 +14,14 @@ import argparse
 import difflib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 from volia import scaffold
 from volia.dataset import ARTICLES, FACILITIES, RECORDS, REGIONS, ROOT, SCHEMA_DIR, DataFile, load_dataset
 from volia.loader import load_yaml
 from volia.problems import DataError
+from volia.schema_check import _schemas
 from volia.yaml_format import canonical, key_order, split_header
 
 DEFAULT_DATA = ROOT / "data"
@@ -101,7 +103,7 @@ def _fmt(args: argparse.Namespace) -> int:
             return 1
         text = path.read_text(encoding="utf-8")
         header, lost = split_header(text)
-        new_text = canonical(entries or [], _order(args.data, spec), header, key=spec.key)
+        new_text = canonical(entries or [], _order(spec), header, key=spec.key)
         if new_text == text:
             continue
         changed += 1
@@ -147,9 +149,9 @@ def _new(args: argparse.Namespace) -> int:
         record_id = scaffold.new_id(answers, scaffold.taken_ids(args.data), args.another_person)
         record = scaffold.build_record(answers, record_id, today().isoformat())
         if args.dry_run:
-            print(canonical([record], _order(args.data, RECORDS)), end="")
+            print(canonical([record], _order(RECORDS)), end="")
             return 0
-        added = scaffold.add_record(args.data, record, _order(args.data, RECORDS))
+        added = scaffold.add_record(args.data, record, _order(RECORDS))
     except scaffold.ScaffoldError as error:
         print(f"volia new: {error}", file=sys.stderr)
         return 1
@@ -198,7 +200,7 @@ def _import(args: argparse.Namespace) -> int:
                         (ARTICLES, result.new_articles)):
         path = args.data / spec.name
         header = split_header(path.read_text(encoding="utf-8"))[0] if path.exists() else ""
-        path.write_text(canonical(existing[spec.name] + added, _order(args.data, spec), header),
+        path.write_text(canonical(existing[spec.name] + added, _order(spec), header),
                         encoding="utf-8")
     print(f"imported {len(result.records)} records, {len(result.new_facilities)} new facilities, "
           f"{len(result.new_articles)} new articles")
@@ -222,12 +224,15 @@ def _entries(path: Path) -> list:
     return list(load_yaml(path, str(path)) or [])
 
 
-def _order(data_dir: Path, spec: DataFile) -> dict:
-    """Key order for a file, from its schema; $refs between the schema files resolve by name."""
-    documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMA_DIR.glob("*.json"))]
-    merged = {"$defs": {name: d for doc in documents for name, d in doc.get("$defs", {}).items()}}
-    own = json.loads((SCHEMA_DIR / spec.schema).read_text(encoding="utf-8"))
-    return key_order(merged, merged["$defs"][spec.definition] if spec.definition else own)
+@cache
+def _order(spec: DataFile) -> dict:
+    """Key order for a file, from its schema; $refs between the schema files resolve by name.
+
+    Cached, like the parsed schema documents it reads (schema_check's); callers must not change it.
+    """
+    documents, _ = _schemas(SCHEMA_DIR)
+    merged = {"$defs": {name: d for doc in documents.values() for name, d in doc.get("$defs", {}).items()}}
+    return key_order(merged, merged["$defs"][spec.definition] if spec.definition else documents[spec.schema])
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ description.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+from volia.schema_check import _schemas
 
 FILES = (
     ("data/prisoners.yaml", "prisoners.schema.json", None),
@@ -24,8 +25,8 @@ FILES = (
 
 def _defs(schema_dir: Path) -> dict[str, Any]:
     merged: dict[str, Any] = {}
-    for path in sorted(schema_dir.glob("*.json")):
-        merged.update(json.loads(path.read_text(encoding="utf-8")).get("$defs", {}))
+    for document in _schemas(schema_dir)[0].values():
+        merged.update(document.get("$defs", {}))
     return merged
 
 
@@ -58,7 +59,7 @@ def fields(schema_dir: Path) -> list[dict[str, str]]:
         if definition:
             root = defs[definition]
         else:
-            root = _resolve(json.loads((schema_dir / document).read_text(encoding="utf-8"))["items"], defs)
+            root = _resolve(_schemas(schema_dir)[0][document]["items"], defs)
         _walk(root, "", file, defs, rows)
     return rows
 
