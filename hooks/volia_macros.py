@@ -7,6 +7,7 @@ macros and variables fail the build (on_undefined: strict).
 
 from __future__ import annotations
 
+import functools
 import inspect
 
 from volia import charts, figures, i18n, language_links, policy_views, stats, views
@@ -15,6 +16,7 @@ from volia.dataset import SCHEMA_DIR, cached_dataset, data_stamp
 from volia.dates import today
 from volia.policy import cached_policy
 from volia.render import render
+from volia.sanitize import inert
 from volia.site_settings import data_folder, language
 
 
@@ -25,6 +27,15 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     def macro(function):  # noqa: ANN001, ANN202 - registers and remembers for macro_reference
         ours[function.__name__] = function
         return env.macro(function)
+
+    def inline(function):  # noqa: ANN001, ANN202 - a macro whose text lands inside a paragraph
+        # Markdown reads a macro's result after the macro has run. Block HTML on its own line is
+        # left alone, but text inside a paragraph is parsed: a publisher named "[x](javascript:…)"
+        # would become a link. Inline results are therefore made inert (volia.sanitize.inert).
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            return inert(function(*args, **kwargs))
+        return macro(wrapper)
 
     lang = language(config)
     data_dir = data_folder(config)
@@ -43,7 +54,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     def page_uri() -> str:
         return env.page.file.src_uri
 
-    @macro
+    @inline
     def records_count(status: str | None = None) -> str:
         """How many records (of one status: imprisoned, restricted, released, deceased)."""
         records = dataset().records
@@ -51,7 +62,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
             raise ValueError(f"records_count: unknown status {status!r}; expected one of {stats.STATUSES}")
         return i18n.number(sum(status is None or r.status == status for r in records), lang)
 
-    @macro
+    @inline
     def stat(name: str) -> str:
         """A headline figure from the records: total, imprisoned, released, recognised, held_recognised …"""
         figures_ = stats.headline(dataset())
@@ -59,7 +70,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
             raise ValueError(f"stat: unknown figure {name!r}; expected one of {sorted(figures_)}")
         return i18n.number(figures_[name], lang)
 
-    @macro
+    @inline
     def stats_as_of() -> str:
         """The date the records' information describes (the newest as_of)."""
         return i18n.date(stats.as_of(dataset()), lang)
@@ -79,7 +90,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
         people = views.sample_people(dataset(), lang, count)
         return render("people_sample.html", page_uri(), lang, people=people)
 
-    @macro
+    @inline
     def precedent(key: str, field: str = "freed") -> str:
         """One fact of a precedent in data/precedents.yaml: freed (with its qualifier), date, title,
         parties, host_country, mediator, conceded or summary."""
@@ -102,9 +113,10 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
         """The latest published count with its date and publisher, linked to the source."""
         h = policy_views.headline(policy(), lang)
         text = i18n.t("headline_text", lang, n=h["n"], date=h["date"], publisher=h["publisher"])
-        return render("inline_link.html", page_uri(), lang, href=h["url"], text=text)
+        # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
+        return render("inline_link.html", page_uri(), lang, href=h["url"], text=inert(text))
 
-    @macro
+    @inline
     def count_on(date: str, index: int = 0) -> str:
         """The published count for a date in data/counts.yaml; index picks one of two figures for one date."""
         return policy_views.count_on(policy(), date, index, lang)
@@ -122,7 +134,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
         """Political prisoners per million inhabitants, from data/comparisons.yaml."""
         return render("per_million_table.html", page_uri(), lang, items=policy_views.comparisons(policy(), lang))
 
-    @macro
+    @inline
     def per_million(key: str) -> str:
         """One country's political prisoners per million inhabitants."""
         comparisons = policy().comparisons

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import read_html
 from hostile import corpus
 from hostile.corpus import FIELDS, PHOTO, base_record, fill, put, shown
+from hostile.html_checks import violations
 from hostile.images import camera_jpeg
 from hostile.sites import build, copy_fixture_data, read_records, write_records
 
@@ -29,10 +30,7 @@ from volia.problems import DataError, Problem
 from volia.sanitize import ALLOWED_TAGS, URL_SCHEMES, bio_html
 
 TEXTS, URLS = corpus.load()
-SAFE_SCHEMES = {*URL_SCHEMES, ""}
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcdoc", "data", "xlink:href", "poster", "background")
 BROWSER_TABS = 6
-NEVER_IN_CONTENT = ("script", "iframe", "object", "embed", "form", "base", "meta", "svg", "math", "style", "img")
 
 
 # ---- Building the data ----
@@ -157,24 +155,6 @@ def _scripts(soup: BeautifulSoup) -> list[str]:
     return [s.get("src") or s.get_text() for s in soup.find_all("script")]
 
 
-def _violations(soup: BeautifulSoup, content_only: bool = False) -> list[str]:
-    """Anything in the page that could run or navigate: handlers, script URLs, dangerous elements."""
-    found = []
-    for tag in soup.find_all(True):
-        for attribute, value in tag.attrs.items():
-            if attribute.lower().startswith("on"):
-                found.append(f"<{tag.name} {attribute}>")
-            if attribute.lower() in URL_ATTRIBUTES:
-                url = re.sub(r"[\x00-\x20]", "", str(value)).lower()
-                scheme = url.split(":", 1)[0] if re.match(r"^[a-z][a-z0-9+.-]*:", url) else ""
-                if scheme not in SAFE_SCHEMES:
-                    found.append(f"<{tag.name} {attribute}={value!r}>")
-    if content_only:
-        found += [f"<{tag.name}>" for tag in soup.find_all(NEVER_IN_CONTENT)
-                  if not (tag.name == "img" and "volia-photo" in tag.parent.get("class", []))]  # ours
-    return found
-
-
 def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None:  # noqa: ANN001
     records, site = hostile_site
     control = read_html(site / "prisoners" / "fictional-ales-testovich.html")
@@ -186,7 +166,7 @@ def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None: 
         soup = read_html(site / "prisoners" / f"{record_id}.html")
         article = soup.select_one("article.volia-record")
         assert _scripts(soup) == _scripts(control), case.id  # no script added, none removed
-        assert _violations(soup) == [] and _violations(article, content_only=True) == [], case.id
+        assert violations(soup) == [] and violations(article, content_only=True) == [], case.id
         name = records[record_id]["name"]["en"]
         assert soup.select_one("h1#name").get_text() == name
         assert soup.title.get_text() == f"{name} - Volia", case.id  # the <title> was not broken out of
@@ -202,7 +182,7 @@ def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None: 
             article_page = read_html(site / "articles" / f"{900 + TEXTS.index(case)}.html")
             for page, title in ((facility, case.text), (article_page, f"{900 + TEXTS.index(case)} — {case.text}")):
                 assert page.title.get_text() == f"{title} - Volia", case.id
-                assert _violations(page) == [] and _violations(page.select_one("article"), True) == [], case.id
+                assert violations(page) == [] and violations(page.select_one("article"), True) == [], case.id
         if case.accepted("text"):
             bio = soup.select_one(".volia-bio")  # absent when sanitizing left nothing to show
             assert bio is None or {tag.name for tag in bio.find_all(True)} <= ALLOWED_TAGS, case.id
@@ -219,7 +199,7 @@ def test_links_keep_only_http_and_https(hostile_site) -> None:  # noqa: ANN001
     records, site = hostile_site
     for case in URLS:
         soup = read_html(site / "prisoners" / f"hostile-url-{case.id}.html")
-        assert _violations(soup) == [], case.id
+        assert violations(soup) == [], case.id
         bio_links = [a.get("href") for a in soup.select(".volia-bio a")]
         sources = [a["href"] for a in soup.select(".volia-sources a")]
         assert soup.select(".volia-bio a") or not _fits_a_biography(case.url), case.id  # the text stays
@@ -245,7 +225,7 @@ def test_the_search_index_holds_only_escaped_text(hostile_site) -> None:  # noqa
     for doc in index["docs"]:
         for part in (doc["title"], doc["text"]):
             soup = BeautifulSoup(part, "html.parser")
-            assert _violations(soup, content_only=True) == [], doc["location"]
+            assert violations(soup, content_only=True) == [], doc["location"]
     summaries = {d["text"] for d in hostile_docs}
     assert any("&lt;script&gt;window.__pwned" in text for text in summaries)  # there, and escaped
 
@@ -370,7 +350,7 @@ def test_the_importer_passes_nothing_hostile_through(tmp_path: Path) -> None:
     control = read_html(site / "prisoners" / "fictional-ales-testovich.html")
     for record in (r for r in result.records if r["id"] in kept):
         soup = read_html(site / "prisoners" / f"{record['id']}.html")
-        assert _scripts(soup) == _scripts(control) and _violations(soup) == [], record["id"]
+        assert _scripts(soup) == _scripts(control) and violations(soup) == [], record["id"]
         assert soup.title.get_text() == f"{record['name']['en']} - Volia"
         if "summary" in record:
             assert soup.select_one(".volia-summary").get_text() == record["summary"]["en"]

@@ -1,7 +1,9 @@
-"""Turn a contributor's biography (a small Markdown subset) into safe HTML.
+"""Contributor text that meets Markdown: a biography rendered safely, and data spliced into essays.
 
-Python-Markdown passes raw HTML and any link scheme straight through, so its output is cleaned by
-Ammonia (nh3): only a few formatting tags survive, and links keep only http, https and mailto.
+Python-Markdown passes raw HTML and any link scheme straight through, so a biography's HTML is
+cleaned by Ammonia (nh3): only a few formatting tags survive, and links keep only http, https and
+mailto. Data that a macro places in the middle of an essay's paragraph is read by Markdown after
+the macro runs, so escaping it for HTML is not enough: `inert` also hides Markdown's syntax.
 """
 
 from __future__ import annotations
@@ -46,3 +48,18 @@ def bio_html(text: str) -> Markup:
         attribute_filter=_absolute_links_only,
     )
     return Markup(cleaned)
+
+
+# Every character that Markdown or the extensions in mkdocs.yml read as syntax (links, emphasis,
+# code, autolinks, tables, attribute lists, emoji) or that HTML reads as markup. Each becomes a
+# numeric character reference, which Markdown passes through untouched and a browser shows as
+# the character itself.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[](){}!~^=:|#+-."})
+
+
+def inert(text: str) -> Markup:
+    """`text` as a literal run of characters inside Markdown: no tag, link or emphasis can form.
+
+    For what a macro returns into the middle of a paragraph (block-level HTML that starts a line
+    is left alone by Markdown; inline text is not)."""
+    return Markup(str(text).translate(_INERT))
