@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import hashlib
 import io
 import json
@@ -20,9 +21,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT, TODAY, content, read_html
+from hostile.sites import copy_fixture_data, edit_records
 
 from volia import exports
-from volia.dataset import load_dataset
+from volia.dataset import SCHEMA_DIR, load_dataset
+from volia.policy import load_policy
 
 MARKERS = re.compile(r"WITHHELD-[A-Z]+-MARKER|COUNTED-[A-Z]+-MARKER")
 DOCS = [ROOT / "docs" / name for name in ("open-data.md", "open-data.be.md", "open-data.ru.md")]
@@ -240,3 +243,37 @@ def test_every_csv_column_is_explained_in_every_language() -> None:
         text = doc.read_text(encoding="utf-8")
         for column in (*exports.PEOPLE_COLUMNS, *exports.CASE_COLUMNS):
             assert f"`{column}`" in text, (doc.name, column)
+
+
+# ---- Spreadsheet safety ----
+
+FORMULAS = ['=HYPERLINK("https://example.invalid/","Click")', "+1+1", "-2+3", "@SUM(1)", "\t=1"]
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(tmp_path: Path) -> None:
+    data_dir = copy_fixture_data(tmp_path / "data")
+
+    def hostile_courts(records: dict[str, dict]) -> None:
+        ales = records["fictional-ales-testovich"]
+        ales["cases"][0]["court"] = FORMULAS[2]
+        ales["cases"][1]["court"] = FORMULAS[0]
+        ales["summary"]["en"] = FORMULAS[3]
+        records["fictional-hanna-prykladava"]["cases"][0]["court"] = "Testavy Court - appeal = upheld"
+
+    edit_records(data_dir, hostile_courts)
+    files = {f.path: f for f in exports.build_exports(load_dataset(data_dir), load_policy(data_dir),
+                                                       dt.date.fromisoformat(TODAY), SCHEMA_DIR)}
+    rows = list(csv.DictReader(io.StringIO(files["cases.csv"].content.decode("utf-8-sig"), newline="")))
+    courts = {(row["person_id"], row["case"]): row["court"] for row in rows}
+    assert courts[("fictional-ales-testovich", "1")] == "'" + FORMULAS[2]
+    assert courts[("fictional-ales-testovich", "2")] == "'" + FORMULAS[0]
+    assert courts[("fictional-hanna-prykladava", "1")] == "Testavy Court - appeal = upheld"  # control
+    person = next(p for p in json.loads(files["prisoners.json"].content) if p["id"] == "fictional-ales-testovich")
+    assert person["cases"][1]["court"] == FORMULAS[0]  # the JSON keeps the value exactly
+    assert person["summary"]["en"] == FORMULAS[3]
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_every_formula_start_is_guarded(value: str) -> None:
+    assert exports._inert_cell(value) == "'" + value
+    assert exports._inert_cell("Minsk " + value) == "Minsk " + value  # only the start of a cell matters

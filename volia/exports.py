@@ -271,7 +271,17 @@ def _csv(path: str, rows: list[dict[str, str]], columns: tuple[str, ...], descri
 
 def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, str]:
     """Every column present, as text; a missing or withheld value is an empty cell."""
-    return {c: "" if row.get(c) is None else str(row[c]) for c in columns}
+    return {c: "" if row.get(c) is None else _inert_cell(str(row[c])) for c in columns}
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) sends the
+# reader's click, or data, elsewhere). A leading apostrophe makes it text in every spreadsheet;
+# the JSON files keep the value exactly as it is. The open-data page says so.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _joined(values: Iterable[str] | None) -> str:
