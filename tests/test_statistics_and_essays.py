@@ -142,6 +142,23 @@ def test_a_precedent_without_a_source_fails_validation(tmp_path: Path) -> None:
     assert "expected at least 1 item" in str(caught.value)
 
 
+
+def test_a_party_with_the_csv_separator_fails_validation_instead_of_the_export(tmp_path: Path) -> None:
+    from volia.policy import load_policy
+    from volia.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "precedents.yaml").read_text(encoding="utf-8")
+    assert "  - Nicaragua\n" in text
+    (data / "precedents.yaml").write_text(text.replace("  - Nicaragua\n", "  - Nicaragua; Qatar\n", 1),
+                                          encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_policy(data)
+    assert [(p.record, p.field, p.expected) for p in caught.value.problems] == [
+        ("us-nicaragua-2023", "parties[1]", "expected a name without ';' (the CSV export separates list items with it)")]
+
+
 STRATEGY_SECTIONS = ["What it is", "Who argues for it", "What it has achieved", "What it costs",
                      "The strongest argument against", "Evidence and sources"]
 

@@ -71,6 +71,9 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
      '19: record fictional-rule-test: sources[0].url: "javascript:alert(1)" — expected an http:// or https:// address without spaces or quotes'),
     (("    en: Fictional Rule Test\n", "    en: Fictional Rule Test\n    en: Another Name\n"),
      '9: record fictional-rule-test: name.en: this key is given twice (first at line 8); YAML would keep only the last value and lose the other: keep one'),
+    # jsonschema alone would let one trailing line break through a pattern (Python's `$`); it must not.
+    (("title: Example", 'title: "Example\\n"'),
+     '20: record fictional-rule-test: sources[0].title: "Example\\u000a" — expected text without control characters, zero-width characters or direction overrides'),
     (("  last_verified: \"2024-06-01\"", "  last_verified: \"2030-01-01\""),
      '21: record fictional-rule-test: last_verified: "2030-01-01" — in the future (today is 2026-11-26); expected a past date'),
 ])

@@ -22,6 +22,7 @@ _PATTERN_WORDS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lowercase Latin letters, digits and single hyphens",
     "^[0-9]{1,3}(-[0-9]{1,2})?$": 'an article number such as "342" or "361-1"',
     "^https?://[^\\s<>\"'`]+$": "an http:// or https:// address without spaces or quotes",
+    "^[^;]*$": "a name without ';' (the CSV export separates list items with it)",
 }
 _HIDDEN = "text without control characters, zero-width characters or direction overrides"
 
@@ -86,7 +87,29 @@ def check(data: Any, validator: Validator, shown_as: str) -> list[Problem]:
     problems = []
     for error in validator.full.iter_errors(data):
         problems.extend(_describe(error, data, shown_as))
-    return problems
+    # The two can disagree, and then the stricter one wins: jsonschema matches patterns with
+    # Python's `$`, which lets one trailing line break through ("Minsk\n"); the compiled validator,
+    # like JSON Schema's own (ECMA-262) regular expressions, does not.
+    return problems or [_compiled_problem(validator, data, shown_as)]
+
+
+def _compiled_problem(validator: Validator, data: Any, shown_as: str) -> Problem:
+    try:
+        validator.fast(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        path: list = []
+        node = data
+        for step in error.path[1:]:  # ["data", "0", "name", "en"]
+            key: object = int(step) if isinstance(node, list) and str(step).isdigit() else step
+            path.append(key)
+            try:
+                node = node[key]  # type: ignore[index]
+            except (LookupError, TypeError):
+                break
+        expected = ("expected " + _PATTERN_WORDS.get(error.rule_definition, _HIDDEN) if error.rule == "pattern"
+                    else f"expected: {error.message}")
+        return _problem(data, path, None, error.value, expected, shown_as)
+    raise AssertionError("the compiled validator refused the data, then accepted it")
 
 
 def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Problem]:
