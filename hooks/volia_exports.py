@@ -107,10 +107,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 # ---- Helpers ----
 
-
-
-
-
 def _dataset(config: MkDocsConfig) -> Dataset:
     data_dir = data_folder(config)
     return cached_dataset(data_dir, today(), data_stamp(data_dir))
@@ -142,21 +138,21 @@ def _description(page: Page, lang: str) -> str:
     record = _record(page)
     if record is None:
         return str(page.meta.get("description") or i18n.t("site_description", lang))
-    status = f"{i18n.t(f'status_{record.status}', lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
-    summary = record.summary and record.is_full and _pick_summary(record, lang)
+    status = _status_line(record, lang)
+    summary = record.summary and record.is_full and pick(record.summary, lang).rstrip(".")
     return f"{summary}. {status}" if summary else status
 
 
-def _pick_summary(record: Record, lang: str) -> str:
-    return pick(record.summary, lang).rstrip(".")
+def _status_line(record: Record, lang: str) -> str:
+    """"Imprisoned · Information as of June 1, 2024": a record's description and its card's subtitle."""
+    return f"{i18n.t(f'status_{record.status}', lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
 
 
 def _card(src_uri: str, page: Page | None, lang: str) -> og_images.Card:
     record = _state["records"].get(src_uri)
     footer = i18n.t("og_footer", lang)
     if record is not None:
-        status = f"{i18n.t(f'status_{record.status}', lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
-        return og_images.Card(views.display_name(record, lang), status, footer)
+        return og_images.Card(views.display_name(record, lang), _status_line(record, lang), footer)
     title = (page.title if page else None) or i18n.t("site_name", lang)
     subtitle = str((page.meta.get("description") if page else None) or i18n.t("site_description", lang))
     return og_images.Card(title, subtitle, footer)

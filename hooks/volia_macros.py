@@ -45,11 +45,15 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     env.variables["site_root"] = (own_url[: -len(folder)] if folder and own_url.endswith(folder) else own_url) \
         or "https://ADDRESS-OF-THIS-SITE/"
 
+    # mkdocs-macros calls define_env at the start of every build (each reload of `mkdocs serve`
+    # too), so the data files are looked at once per build here, not once per macro call.
+    stamp = data_stamp(data_dir)
+
     def dataset():  # noqa: ANN202
-        return cached_dataset(data_dir, today(), data_stamp(data_dir))
+        return cached_dataset(data_dir, today(), stamp)
 
     def policy():  # noqa: ANN202
-        return cached_policy(data_dir, data_stamp(data_dir))
+        return cached_policy(data_dir, stamp)
 
     def page_uri() -> str:
         return env.page.file.src_uri

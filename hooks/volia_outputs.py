@@ -46,4 +46,3 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ---- Helpers ----
 
 
-

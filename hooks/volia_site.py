@@ -145,10 +145,6 @@ def _unless_generated(method):  # noqa: ANN001, ANN202 - a bound plugin event me
     return on_page_markdown
 
 
-
-
-
-
 def _choose_languages(files: Files, config: MkDocsConfig, lang: str) -> None:
     """Serve x.<lang>.md as x.md; without it, x.md with a visible "not yet translated" note."""
     _untranslated.clear()

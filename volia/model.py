@@ -6,7 +6,9 @@ from these objects, so a move away from MkDocs costs an adapter, not a rewrite.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -292,7 +294,26 @@ class Dataset:
     removed: tuple[Removal, ...] = ()
     photos_dir: Path | None = None  # data/photos/, where the records' photo files are
 
-    @property
+    # Computed once per dataset (one per build): every list page and statistic reads them.
+    @cached_property
     def published(self) -> tuple[Record, ...]:
         """Records that have a page (full or minimal), in id order."""
         return tuple(r for r in self.records if r.has_page)
+
+    @cached_property
+    def published_by_facility(self) -> dict[str, tuple[Record, ...]]:
+        """Published records under every facility any of their cases names, in id order."""
+        return _index(self.published, lambda r: r.facilities)
+
+    @cached_property
+    def published_by_article(self) -> dict[str, tuple[Record, ...]]:
+        """Published records under every article any of their cases names, in id order."""
+        return _index(self.published, lambda r: r.articles)
+
+
+def _index(records: tuple[Record, ...], keys: Callable[[Record], tuple[str, ...]]) -> dict[str, tuple[Record, ...]]:
+    index: dict[str, list[Record]] = {}
+    for record in records:
+        for key in keys(record):
+            index.setdefault(key, []).append(record)
+    return {key: tuple(found) for key, found in index.items()}

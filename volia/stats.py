@@ -122,8 +122,8 @@ def _banded(values: list[int | None], bands: tuple[tuple[str, int, int], ...]) -
 
 
 def people_at(dataset: Dataset, facility_id: str) -> list[Record]:
-    return [r for r in dataset.published if facility_id in r.facilities]
+    return list(dataset.published_by_facility.get(facility_id, ()))
 
 
 def people_charged(dataset: Dataset, article_id: str) -> list[Record]:
-    return [r for r in dataset.published if article_id in r.articles]
+    return list(dataset.published_by_article.get(article_id, ()))

@@ -219,8 +219,7 @@ def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | No
         "text": t(f"letters_{status}", lang),
         "note": pick((record.letters or {}).get("note"), lang),
         "note_lang": fallback_language((record.letters or {}).get("note"), lang),
-        "facility": facility_view(facility, dataset, lang) if facility else None,
-        "facility_uri": facility_uri(facility.id) if facility else None,
+        "facility": facility_link(facility, lang) if facility else None,
         "envelopes": envelopes(facility, lang, record) if facility else [],
         "guide_uri": LETTER_GUIDE,
     }
