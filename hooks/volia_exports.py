@@ -175,6 +175,6 @@ def _downloads_html(lang: str) -> str:
     built = today()
     return render("downloads.html", exports.DOWNLOADS_PAGE, lang,
                   files=exports.downloads_view(_state["exports"], lang),
-                  built=i18n.date(PartialDate(built.year, built.month, built.day), lang),
+                  built=i18n.date(PartialDate.of(built), lang),
                   as_of=i18n.date(stats.as_of(_state["dataset"]), lang) or "—",
                   licence=exports.LICENCE["name"], howto=OPEN_DATA_PAGE)

@@ -36,6 +36,16 @@ class PartialDate:
             dt.date(year, month, day)  # raises ValueError for 2021-02-30
         return cls(year, month, day)
 
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        """A whole calendar day as a PartialDate (for "today" and computed days)."""
+        return cls(day.year, day.month, day.day)
+
+    @staticmethod
+    def parse_optional(text: str | None) -> PartialDate | None:
+        """parse(text), or None for a missing value."""
+        return PartialDate.parse(text) if text else None
+
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:

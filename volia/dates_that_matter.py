@@ -33,7 +33,6 @@ CALENDAR_URI = "dates/calendar.ics"
 BIRTHDAYS_URI = "dates/birthdays.md"
 RELEASES_URI = "dates/releases.md"
 TERM_KINDS = ("imprisonment", "restriction", "home-restriction")  # sentences with a term to serve
-SERVING = ("imprisoned", "restricted")
 UID_DOMAIN = "volia"
 
 
@@ -106,7 +105,7 @@ def add_months(start: PartialDate, months: int) -> PartialDate | None:
 
 def expected_release(record: Record, dataset: Dataset) -> ExpectedRelease | None:
     """The estimated end of the current term, or None when the record does not allow one."""
-    if not (record.is_full and record.status in SERVING):
+    if not (record.is_full and record.serving):
         return None
     case = record.latest_case
     sentence = case.sentence
@@ -138,7 +137,7 @@ def expected_releases(dataset: Dataset, today: dt.date) -> tuple[list[ExpectedRe
 def birthdays_view(dataset: Dataset, today: dt.date, lang: str) -> list[dict[str, Any]]:
     return [{
         "key": birthday.date.isoformat(),
-        "date": i18n.date(PartialDate(birthday.date.year, birthday.date.month, birthday.date.day), lang),
+        "date": i18n.date(PartialDate.of(birthday.date), lang),
         "uri": views.record_uri(birthday.record.id),
         "name": views.display_name(birthday.record, lang),
         "age": birthday.age,

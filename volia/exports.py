@@ -42,7 +42,6 @@ LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 LIST_SEPARATOR = "; "  # several values in one CSV cell: aliases, articles, facilities
 SCHEMA_FILES = ("prisoners.schema.json", "reference.schema.json", "policy.schema.json")
 EXPORT_SCHEMA = Path(__file__).resolve().parent / "export.schema.json"
-SERVING = ("imprisoned", "restricted")  # letters are shown only while the person serves a term
 
 # Fields of a record export, by publication level. Tests hold the exports to these sets.
 MINIMAL_FIELDS = ("id", "publication", "page", "name", "aliases", "status", "as_of", "recognised",
@@ -334,7 +333,7 @@ def _case(case: Case, number: int, full: bool) -> dict[str, Any]:
 
 def _letters(record: Record) -> dict[str, Any] | None:
     """As on the page: whether letters reach the person, only while they serve a term."""
-    if record.status not in SERVING:
+    if not record.serving:  # letters are shown only while the person serves a term
         return None
     letters = record.letters or {}
     return {"status": letters.get("status", "unknown"), "note": _localized(letters.get("note")) or None}

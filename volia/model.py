@@ -16,6 +16,7 @@ from volia.dates import PartialDate
 
 LANGUAGES = ("be", "ru", "en")
 # When a text is missing in the reader's language, fall back in this order.
+SERVING = ("imprisoned", "restricted")  # statuses of people serving a term now
 FALLBACK = {"be": ("be", "ru", "en"), "ru": ("ru", "be", "en"), "en": ("en", "be", "ru")}
 
 Localized = dict[str, str]
@@ -40,10 +41,6 @@ def fallback_language(text: Localized | None, lang: str) -> str | None:
     return None if chosen == lang else chosen
 
 
-def _date(value: str | None) -> PartialDate | None:
-    return PartialDate.parse(value) if value else None
-
-
 @dataclass(frozen=True)
 class Source:
     url: str
@@ -52,7 +49,7 @@ class Source:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Source:
-        return cls(url=data["url"], title=data["title"], date=_date(data.get("date")))
+        return cls(url=data["url"], title=data["title"], date=PartialDate.parse_optional(data.get("date")))
 
 
 @dataclass(frozen=True)
@@ -91,12 +88,12 @@ class Case:
             articles=tuple(data.get("articles", ())),
             court=data.get("court"),
             judge=data.get("judge"),
-            verdict_date=_date(data.get("verdict_date")),
+            verdict_date=PartialDate.parse_optional(data.get("verdict_date")),
             sentence=Sentence(**sentence) if sentence else None,
-            appeal_date=_date(data.get("appeal_date")),
+            appeal_date=PartialDate.parse_optional(data.get("appeal_date")),
             facilities=tuple(data.get("facilities", ())),
             released=Release(
-                how=released["how"], date=_date(released.get("date")), note=released.get("note")
+                how=released["how"], date=PartialDate.parse_optional(released.get("date")), note=released.get("note")
             )
             if released
             else None,
@@ -140,7 +137,7 @@ class Record:
             name=dict(data.get("name", {})),
             aliases=tuple(data.get("aliases", ())),
             gender=data.get("gender", "unknown"),
-            born=_date(data.get("born")),
+            born=PartialDate.parse_optional(data.get("born")),
             region=data.get("region"),
             occupation=dict(data.get("occupation", {})),
             summary=dict(data.get("summary", {})),
@@ -170,6 +167,11 @@ class Record:
     @property
     def held(self) -> bool:
         return self.status == "imprisoned"
+
+    @property
+    def serving(self) -> bool:
+        """In prison or serving a restriction of freedom: letters reach them, a release lies ahead."""
+        return self.status in SERVING
 
     @property
     def is_recognised(self) -> bool:

@@ -45,7 +45,7 @@ def _birthdays_page(dataset: Dataset, lang: str) -> GeneratedPage:
     return GeneratedPage(
         uri, t("birthdays", lang),
         lambda: render("birthdays.html", uri, lang, items=dates_that_matter.birthdays_view(dataset, day, lang),
-                       days=dates_that_matter.BIRTHDAY_DAYS, today=i18n.date(PartialDate.parse(day.isoformat()), lang),
+                       days=dates_that_matter.BIRTHDAY_DAYS, today=i18n.date(PartialDate.of(day), lang),
                        calendar=dates_that_matter.CALENDAR_URI, guide=views.LETTER_GUIDE),
         dict(LIST_META),
     )

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from volia import i18n, names, photos
+from volia.dates import PartialDate
 from volia.i18n import t
 from volia.model import Case, Dataset, Facility, Record, fallback_language, pick
 from volia.sanitize import bio_html
@@ -153,14 +154,8 @@ def _recognition(record: Record, lang: str) -> dict[str, Any]:
     if record.recognised:
         return {"text": t("recognised_by", lang, by=record.recognised["by"]),
                 "url": record.recognised.get("url"),
-                "date": i18n.date(_maybe_date(record.recognised.get("date")), lang)}
+                "date": i18n.date(PartialDate.parse_optional(record.recognised.get("date")), lang)}
     return {"text": t("not_recognised", lang), "url": None, "date": ""}
-
-
-def _maybe_date(text: str | None):  # noqa: ANN202 - PartialDate | None
-    from volia.dates import PartialDate
-
-    return PartialDate.parse(text) if text else None
 
 
 def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
@@ -210,7 +205,7 @@ def _photo(record: Record, dataset: Dataset, name: str, lang: str) -> dict[str, 
 
 def _letters(record: Record, dataset: Dataset, lang: str) -> dict[str, Any] | None:
     """Whether letters reach the person, and where to send them, while they are held."""
-    if record.status not in ("imprisoned", "restricted"):
+    if not record.serving:
         return None
     status = (record.letters or {}).get("status", "unknown")
     facility = dataset.facilities.get(record.facility) if record.facility else None
