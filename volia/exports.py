@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,7 @@ from volia import i18n, stats
 from volia.dataset import cached_dataset
 from volia.dates import PartialDate
 from volia.i18n import t
-from volia.language_links import prefix
+from volia.language_links import from_page
 from volia.model import LANGUAGES, Case, Dataset, Record
 from volia.policy import PolicyData, cached_policy
 from volia.render import html_uri
@@ -215,10 +214,9 @@ def cached_exports(data_dir: Path, built: dt.date, stamp: tuple, schema_dir: Pat
 
 def downloads_view(files: list[ExportFile], lang: str) -> list[dict[str, Any]]:
     """The files as the downloads page lists them, linked from data/index.html in `lang`'s copy."""
-    here = posixpath.dirname(prefix(lang) + html_uri(DOWNLOADS_PAGE))
     return [{
         "path": f.path,
-        "href": posixpath.relpath(f"{EXPORT_DIR}/{f.path}", here),
+        "href": from_page(f"{EXPORT_DIR}/{f.path}", DOWNLOADS_PAGE, lang),
         "describes": t(_description_key(f.path), lang),
         "rows": f.rows,
         "bytes": len(f.content),

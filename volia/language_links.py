@@ -20,15 +20,19 @@ def prefix(lang: str) -> str:
     return "" if lang == DEFAULT else f"{lang}/"
 
 
+def from_page(target: str, src_uri: str, lang: str) -> str:
+    """A relative link from page `src_uri` of `lang`'s copy to `target`, a path from the root of
+    the whole site (another language's page, the offline zip, the open data)."""
+    return posixpath.relpath(target, posixpath.dirname(prefix(lang) + html_uri(src_uri)) or ".")
+
+
 def links(src_uri: str, current: str) -> list[dict[str, object]]:
     """The same page in every language, linked relative to the page being built."""
-    page = html_uri(src_uri)
-    here = posixpath.dirname(prefix(current) + page) or "."
     return [
         {
             "lang": lang,
             "name": i18n.t("language_name", lang),
-            "href": posixpath.relpath(prefix(lang) + page, here),
+            "href": from_page(prefix(lang) + html_uri(src_uri), src_uri, current),
             "current": lang == current,
         }
         for lang in LANGUAGES

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from volia import i18n
-from volia.language_links import prefix
-from volia.render import html_uri
+from volia.language_links import from_page
+from volia.render import relative
 
 ZIP_NAME = "volia-offline.zip"
 SUM_NAME = ZIP_NAME + ".sha256"
@@ -118,10 +118,9 @@ def sha256_of(path: Path) -> str:
 
 def footer(src_uri: str, lang: str) -> dict[str, str]:
     """What a page's footer needs to offer the offline copy, with links relative to the page."""
-    page = html_uri(src_uri)
     return {
-        "zip": posixpath.relpath(ZIP_NAME, posixpath.dirname(prefix(lang) + page) or "."),
-        "howto": posixpath.relpath(HOWTO_PAGE, posixpath.dirname(page) or "."),
+        "zip": from_page(ZIP_NAME, src_uri, lang),
+        "howto": relative(src_uri, HOWTO_PAGE),
         "download": i18n.t("offline_download", lang),
         "howto_text": i18n.t("offline_howto", lang),
         "label": i18n.t("offline_aside", lang),
