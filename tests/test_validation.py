@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from volia.dataset import load_dataset
+from volia.policy import load_policy
 from volia.problems import DataError
 
 RECORD = """\
@@ -142,3 +143,15 @@ def test_volia_check_exits_non_zero_with_the_report_and_no_traceback(data_dir: P
     ok = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "check"],
                         capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("counts.yaml", "", "counts.yaml:1: the file is empty; expected a YAML list of entries (- date: ...)"),
+    ("precedents.yaml", "key: x\n", "precedents.yaml:1: the file holds a Mapping; expected a YAML list of entries (- key: ...)"),
+])
+def test_a_malformed_policy_file_gets_the_same_clear_message(data_dir: Path, name: str, text: str,
+                                                              message: str) -> None:
+    (data_dir / name).write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_policy(data_dir)
+    assert [str(p).rsplit("/", 1)[-1] for p in caught.value.problems] == [message]

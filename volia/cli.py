@@ -18,7 +18,20 @@ from functools import cache
 from pathlib import Path
 
 from volia import scaffold
-from volia.dataset import ARTICLES, FACILITIES, RECORDS, REGIONS, ROOT, SCHEMA_DIR, DataFile, load_dataset
+from volia.dataset import (
+    ARTICLES,
+    COMPARISONS,
+    COUNTS,
+    FACILITIES,
+    PRECEDENTS,
+    RECORDS,
+    REGIONS,
+    REMOVED,
+    ROOT,
+    SCHEMA_DIR,
+    DataFile,
+    load_dataset,
+)
 from volia.loader import load_yaml
 from volia.problems import DataError
 from volia.schema_check import _schemas
@@ -27,13 +40,7 @@ from volia.yaml_format import canonical, key_order, split_header
 DEFAULT_DATA = ROOT / "data"
 # Every file `volia fmt` keeps in canonical form, with the field its entries are sorted by.
 # counts.yaml sorts by date; two figures for one date keep their order (the sort is stable).
-FORMATTED = (
-    RECORDS, FACILITIES, ARTICLES, REGIONS,
-    DataFile("precedents.yaml", "policy.schema.json", "precedents", key="key"),
-    DataFile("counts.yaml", "policy.schema.json", "counts", key="date"),
-    DataFile("comparisons.yaml", "policy.schema.json", "comparisons", key="key"),
-    DataFile("removed.yaml", "reference.schema.json", "removed"),
-)
+FORMATTED = (RECORDS, FACILITIES, ARTICLES, REGIONS, PRECEDENTS, COUNTS, COMPARISONS, REMOVED)
 
 
 def main(argv: list[str] | None = None) -> int:

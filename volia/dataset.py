@@ -30,7 +30,8 @@ class DataFile:
     name: str  # file name under the data folder
     schema: str  # schema document
     definition: str | None  # $defs entry for reference files
-    key: str = "id"
+    key: str = "id"  # what entries are sorted by (volia fmt) and, if unique, told apart by
+    unique: bool = True  # two entries may not share a key (counts may: two figures for one date)
 
 
 RECORDS = DataFile("prisoners.yaml", "prisoners.schema.json", None)
@@ -39,6 +40,10 @@ ARTICLES = DataFile("articles.yaml", "reference.schema.json", "articles")
 FACILITIES = DataFile("facilities.yaml", "reference.schema.json", "facilities")
 # Pages taken down. Optional: no file means nothing was removed.
 REMOVED = DataFile("removed.yaml", "reference.schema.json", "removed")
+# The facts behind the essays (read by volia/policy.py).
+PRECEDENTS = DataFile("precedents.yaml", "policy.schema.json", "precedents", key="key")
+COUNTS = DataFile("counts.yaml", "policy.schema.json", "counts", key="date", unique=False)
+COMPARISONS = DataFile("comparisons.yaml", "policy.schema.json", "comparisons", key="key")
 
 
 def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
@@ -47,13 +52,13 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
     problems: list[Problem] = []
     loaded: dict[str, Any] = {}
     for spec in (REGIONS, ARTICLES, FACILITIES, RECORDS):
-        loaded[spec.name], found = _load_list(data_dir, spec)
+        loaded[spec.name], found = load_list(data_dir, spec)
         problems += found
     known = {
         kind: {e["id"] for e in loaded[f"{kind}.yaml"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
         for kind in ("regions", "articles", "facilities")
     }
-    loaded[REMOVED.name], found = _load_list(data_dir, REMOVED) if (data_dir / REMOVED.name).exists() else ([], [])
+    loaded[REMOVED.name], found = load_list(data_dir, REMOVED) if (data_dir / REMOVED.name).exists() else ([], [])
     problems += found
     known["pages"] = {r["id"] for r in loaded[RECORDS.name] if isinstance(r, dict) and isinstance(r.get("id"), str)
                       and r.get("publication") in ("full", "minimal")}
@@ -100,7 +105,8 @@ def shown_path(data_dir: Path, name: str) -> str:
         return str(path)
 
 
-def _load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
+def load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
+    """One data file: its entries, checked against its schema, and every problem found."""
     shown = shown_path(data_dir, spec.name)
     path = data_dir / spec.name
     if not path.exists():
@@ -111,9 +117,9 @@ def _load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
         return [], error.problems
     if data is None:
         return [], [Problem(shown, 1, "", "", NO_VALUE,
-                            "the file is empty; expected a YAML list of entries (- id: ...)")]
+                            f"the file is empty; expected a YAML list of entries (- {spec.key}: ...)")]
     if not isinstance(data, list):
-        return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE,
-                            f"the file holds a {type(data).__name__}; expected a YAML list of entries (- id: ...)")]
+        return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE, f"the file holds a "
+                            f"{type(data).__name__}; expected a YAML list of entries (- {spec.key}: ...)")]
     validator = schema_check.validator_for(SCHEMA_DIR, spec.schema, spec.definition)
     return data, schema_check.check(data, validator, shown)

@@ -12,15 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from volia import schema_check
-from volia.dataset import SCHEMA_DIR, shown_path
+from volia.dataset import COMPARISONS, COUNTS, PRECEDENTS, load_list, shown_path
 from volia.dates import PartialDate
-from volia.loader import load_yaml
-from volia.problems import NO_VALUE, DataError, Problem
+from volia.problems import DataError, Problem
 from volia.rules import RuleContext, check_entries
-
-FILES = (("precedents.yaml", "precedents", "key"), ("counts.yaml", "counts", None),
-         ("comparisons.yaml", "comparisons", "key"))
 
 
 @dataclass(frozen=True)
@@ -39,32 +34,20 @@ class PolicyData:
 def load_policy(data_dir: Path) -> PolicyData:
     problems: list[Problem] = []
     loaded: dict[str, list] = {}
-    for name, definition, key in FILES:
-        shown = shown_path(data_dir, name)
-        path = data_dir / name
-        if not path.exists():
-            problems.append(Problem(shown, 1, "", "", NO_VALUE, "the file is missing; expected a YAML list"))
-            continue
-        try:
-            data = load_yaml(path, shown)
-        except DataError as error:
-            problems += error.problems
-            continue
-        if not isinstance(data, list):
-            problems.append(Problem(shown, 1, "", "", NO_VALUE, "expected a YAML list of entries"))
-            continue
-        validator = schema_check.validator_for(SCHEMA_DIR, "policy.schema.json", definition)
-        problems += schema_check.check(data, validator, shown)
-        if key:
-            problems += check_entries(RuleContext(data, shown, {}, dt.date.max), key=key)
-        loaded[definition] = data
+    for spec in (PRECEDENTS, COUNTS, COMPARISONS):
+        data, found = load_list(data_dir, spec)
+        problems += found
+        if data and spec.unique:
+            problems += check_entries(RuleContext(data, shown_path(data_dir, spec.name), {}, dt.date.max),
+                                      key=spec.key)
+        loaded[spec.name] = data
     if problems:
         raise DataError(problems)
-    counts = sorted(loaded["counts"], key=lambda c: PartialDate.parse(c["date"]).sort_key)
+    counts = sorted(loaded[COUNTS.name], key=lambda c: PartialDate.parse(c["date"]).sort_key)
     return PolicyData(
-        precedents={p["key"]: p for p in loaded["precedents"]},
+        precedents={p["key"]: p for p in loaded[PRECEDENTS.name]},
         counts=counts,
-        comparisons={c["key"]: c for c in loaded["comparisons"]},
+        comparisons={c["key"]: c for c in loaded[COMPARISONS.name]},
     )
 
 
