@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE_FILES = ("articles.yaml", "facilities.yaml", "regions.yaml", "precedents.yaml", "counts.yaml",
-                   "comparisons.yaml")
+REFERENCE_FILES = ("articles.yaml", "facilities.yaml", "regions.yaml", "organisations.yaml", "precedents.yaml",
+                   "counts.yaml", "comparisons.yaml")
 STATUSES = ("imprisoned", "imprisoned", "imprisoned", "released", "restricted")
 LEVELS = ("full", "full", "full", "minimal", "counted")
 

@@ -54,7 +54,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, f"{exports.EXPORT_DIR}/{f.path}", content=f.content))
     files.append(File.generated(config, dates_that_matter.CALENDAR_URI,
                                 content=dates_that_matter.calendar_ics(dataset, today(), lang, config.site_url)))
-    files.append(File.generated(config, badge.BADGE_URI, content=badge.badge_svg(_policy(config), lang)))
+    badge_svg = badge.badge_svg(_policy(config), lang, dataset.organisation_name)
+    files.append(File.generated(config, badge.BADGE_URI, content=badge_svg))
     files.append(File.generated(config, exports.DOWNLOADS_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV))
 
     records = {views.record_uri(r.id): r for r in dataset.published}

@@ -115,7 +115,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     @macro
     def headline() -> str:
         """The latest published count with its date and publisher, linked to the source."""
-        h = policy_views.headline(policy(), lang)
+        h = policy_views.headline(policy(), lang, dataset().organisation_name)
         text = i18n.t("headline_text", lang, n=h["n"], date=h["date"], publisher=h["publisher"])
         # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
         return render("inline_link.html", page_uri(), lang, href=h["url"], text=inert(text))
@@ -128,7 +128,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     @macro
     def counts_chart() -> str:
         """The published counts over time as a chart and table, beside the count from the records."""
-        series = policy_views.counts_series(policy(), lang)
+        series = policy_views.counts_series(policy(), lang, dataset().organisation_name)
         note = i18n.t("counts_records_note", lang, n=i18n.number(stats.headline(dataset())["imprisoned"], lang),
                       date=i18n.date(stats.as_of(dataset()), lang))
         return render("counts_chart.html", page_uri(), lang, records_note=note, **series)

@@ -12,6 +12,7 @@ import yaml
 from conftest import FIXTURES, ROOT, content, read_html
 
 from volia import i18n, policy_views
+from volia.dataset import load_dataset
 from volia.dates import PartialDate
 from volia.model import LANGUAGES, fallback_language, pick
 
@@ -234,3 +235,25 @@ def test_the_fallback_language_is_the_one_pick_chooses() -> None:
         assert text[chosen or lang] == pick(text, lang)
     assert fallback_language({"en": "E"}, "en") is None
     assert fallback_language(None, "be") is None
+
+
+# ---- Organisations ----
+
+def test_organisations_are_named_in_the_pages_language(site: Path) -> None:
+    recognition = {prefix: content(read_html(site / prefix / ALES)).select_one(".volia-recognition").get_text()
+                   for prefix in ("", "ru", "en")}
+    assert "Тэставая праваабарончая група" in recognition[""]
+    assert "Тестовая правозащитная группа" in recognition["ru"]
+    assert "Test Human Rights Group" in recognition["en"]
+    assert "Test Human Rights Group" not in recognition[""]  # the English name is not what be readers see
+    # The home page's headline names the publisher of the latest count in each language.
+    headline = {prefix: content(read_html(site / prefix / "index.html")).get_text() for prefix in ("", "ru", "en")}
+    assert "Праваабарончы цэнтр «Вясна»" in headline[""] and "Правозащитный центр «Весна»" in headline["ru"]
+    assert "Human Rights Center Viasna" in headline["en"]
+
+
+def test_an_organisation_that_is_not_listed_is_shown_as_written(data_dir: Path) -> None:
+    dataset = load_dataset(data_dir)
+    assert dataset.organisation_name("Unlisted Monitoring Group", "be") == "Unlisted Monitoring Group"
+    assert dataset.organisation_name("human rights center viasna", "be") == "Праваабарончы цэнтр «Вясна»"
+    assert dataset.organisation_name("Правозащитный центр «Весна»", "en") == "Human Rights Center Viasna"

@@ -155,3 +155,12 @@ def test_a_malformed_policy_file_gets_the_same_clear_message(data_dir: Path, nam
     with pytest.raises(DataError) as caught:
         load_policy(data_dir)
     assert [str(p).rsplit("/", 1)[-1] for p in caught.value.problems] == [message]
+
+
+def test_an_organisation_needs_its_english_name(data_dir: Path) -> None:
+    (data_dir / "organisations.yaml").write_text("- id: no-english\n  name:\n    be: Толькі па-беларуску\n",
+                                                 encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_dir)
+    assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
+        "2: record no-english: name.en: missing; this field is required here"]

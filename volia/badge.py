@@ -18,6 +18,7 @@ from volia.dates import PartialDate
 from volia.i18n import t
 from volia.og_images import FONT_REGULAR
 from volia.policy import PolicyData
+from volia.policy_views import Naming
 from volia.render import environment
 
 BADGE_URI = "badge.svg"
@@ -39,15 +40,16 @@ class Segment:
         return round(self.x + self.width / 2, 2)
 
 
-def badge_svg(policy: PolicyData, lang: str) -> bytes:
+def badge_svg(policy: PolicyData, lang: str, naming: Naming) -> bytes:
     """The badge for the newest count in data/counts.yaml, in `lang`."""
     latest = policy.latest_count()
+    publisher = naming(latest["source"]["publisher"], lang)
     count = i18n.number(latest["held"], lang)
     # The date as the site writes it (Babel's short month names are clipped in Belarusian).
     when = i18n.date(PartialDate.parse(latest["date"]), lang)
-    source = f"{latest['source']['publisher']}, {when}"
+    source = f"{publisher}, {when}"
     segments = _layout([(t("badge_label", lang), "#555"), (count, "#c62828"), (source, "#6d6d6d")])
-    label = t("badge_alt", lang, n=count, source=latest["source"]["publisher"], date=when)
+    label = t("badge_alt", lang, n=count, source=publisher, date=when)
     text = environment().get_template("badge.svg").render(
         segments=segments, width=round(segments[-1].x + segments[-1].width, 1), height=HEIGHT, label=label,
         font_size=FONT_SIZE, lang=lang)

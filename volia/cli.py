@@ -23,6 +23,7 @@ from volia.dataset import (
     COMPARISONS,
     COUNTS,
     FACILITIES,
+    ORGANISATIONS,
     PRECEDENTS,
     RECORDS,
     REGIONS,
@@ -40,7 +41,7 @@ from volia.yaml_format import canonical, key_order, split_header
 DEFAULT_DATA = ROOT / "data"
 # Every file `volia fmt` keeps in canonical form, with the field its entries are sorted by.
 # counts.yaml sorts by date; two figures for one date keep their order (the sort is stable).
-FORMATTED = (RECORDS, FACILITIES, ARTICLES, REGIONS, PRECEDENTS, COUNTS, COMPARISONS, REMOVED)
+FORMATTED = (RECORDS, FACILITIES, ARTICLES, REGIONS, ORGANISATIONS, PRECEDENTS, COUNTS, COMPARISONS, REMOVED)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +91,8 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     shown = len(dataset.published)
     print(f"ok: {len(dataset.records)} records ({shown} with a page), {len(dataset.facilities)} facilities, "
-          f"{len(dataset.articles)} articles, {len(dataset.regions)} regions")
+          f"{len(dataset.articles)} articles, {len(dataset.regions)} regions, "
+          f"{len(dataset.organisations)} organisations")
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from volia import rules, schema_check
 from volia.dates import today as build_today
 from volia.loader import load_yaml
-from volia.model import Article, Dataset, Facility, Record, Region, Removal
+from volia.model import Article, Dataset, Facility, Organisation, Record, Region, Removal
 from volia.photos import PHOTO_DIR
 from volia.problems import NO_VALUE, DataError, Problem
 
@@ -40,6 +40,8 @@ ARTICLES = DataFile("articles.yaml", "reference.schema.json", "articles")
 FACILITIES = DataFile("facilities.yaml", "reference.schema.json", "facilities")
 # Pages taken down. Optional: no file means nothing was removed.
 REMOVED = DataFile("removed.yaml", "reference.schema.json", "removed")
+# Organisations the data names, with their names per language. Optional, like removed.yaml.
+ORGANISATIONS = DataFile("organisations.yaml", "reference.schema.json", "organisations")
 # The facts behind the essays (read by volia/policy.py).
 PRECEDENTS = DataFile("precedents.yaml", "policy.schema.json", "precedents", key="key")
 COUNTS = DataFile("counts.yaml", "policy.schema.json", "counts", key="date", unique=False)
@@ -58,14 +60,15 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
         kind: {e["id"] for e in loaded[f"{kind}.yaml"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
         for kind in ("regions", "articles", "facilities")
     }
-    loaded[REMOVED.name], found = load_list(data_dir, REMOVED) if (data_dir / REMOVED.name).exists() else ([], [])
-    problems += found
+    for spec in (REMOVED, ORGANISATIONS):  # optional files
+        loaded[spec.name], found = load_list(data_dir, spec) if (data_dir / spec.name).exists() else ([], [])
+        problems += found
     known["pages"] = {r["id"] for r in loaded[RECORDS.name] if isinstance(r, dict) and isinstance(r.get("id"), str)
                       and r.get("publication") in ("full", "minimal")}
     photos_dir = data_dir / PHOTO_DIR
     for spec, check in ((REGIONS, rules.check_entries), (ARTICLES, rules.check_entries),
                         (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records),
-                        (REMOVED, rules.check_removed)):
+                        (REMOVED, rules.check_removed), (ORGANISATIONS, rules.check_entries)):
         ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today, photos_dir)
         problems += check(ctx)
     if problems:
@@ -78,6 +81,7 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
         regions={e["id"]: Region.from_data(e) for e in loaded[REGIONS.name]},
         removed=tuple(sorted((Removal.from_data(e) for e in loaded[REMOVED.name]), key=lambda e: e.id)),
         photos_dir=photos_dir,
+        organisations={e["id"]: Organisation.from_data(e) for e in loaded[ORGANISATIONS.name]},
     )
 
 

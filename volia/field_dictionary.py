@@ -16,6 +16,7 @@ FILES = (
     ("data/facilities.yaml", "reference.schema.json", "facility"),
     ("data/articles.yaml", "reference.schema.json", "article"),
     ("data/regions.yaml", "reference.schema.json", "region"),
+    ("data/organisations.yaml", "reference.schema.json", "organisation"),
     ("data/precedents.yaml", "policy.schema.json", "precedent"),
     ("data/counts.yaml", "policy.schema.json", "count"),
     ("data/comparisons.yaml", "policy.schema.json", "comparison"),

@@ -275,6 +275,19 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Organisation:
+    """A body the data names (who recognised someone, who published a count), in each language."""
+
+    id: str
+    name: Localized
+    url: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Organisation:
+        return cls(id=data["id"], name=dict(data["name"]), url=data.get("url"))
+
+
+@dataclass(frozen=True)
 class Removal:
     """A page taken down (data/removed.yaml): only what the notice needs, never who it was."""
 
@@ -295,6 +308,17 @@ class Dataset:
     regions: dict[str, Region]
     removed: tuple[Removal, ...] = ()
     photos_dir: Path | None = None  # data/photos/, where the records' photo files are
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+
+    def organisation_name(self, written: str, lang: str) -> str:
+        """An organisation as the data writes it (recognised.by, a count's publisher), named in
+        `lang` when data/organisations.yaml knows it under any of its names; else as written."""
+        known = self._organisations_by_name.get(written.casefold())
+        return pick(known.name, lang) if known else written
+
+    @cached_property
+    def _organisations_by_name(self) -> dict[str, Organisation]:
+        return {text.casefold(): o for o in self.organisations.values() for text in o.name.values()}
 
     # Computed once per dataset (one per build): every list page and statistic reads them.
     @cached_property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -83,10 +84,14 @@ def precedents(policy: PolicyData, lang: str, strategy: str | None) -> list[dict
     return sorted(items, key=lambda v: PartialDate.parse(v["date_key"]).sort_key)
 
 
-def headline(policy: PolicyData, lang: str) -> dict[str, str]:
+# How a page names an organisation the data writes in English: Dataset.organisation_name.
+Naming = Callable[[str, str], str]
+
+
+def headline(policy: PolicyData, lang: str, naming: Naming) -> dict[str, str]:
     latest = policy.latest_count()
     return {"n": i18n.number(latest["held"], lang), "date": _date(latest["date"], lang),
-            "publisher": latest["source"]["publisher"], "url": latest["source"]["url"]}
+            "publisher": naming(latest["source"]["publisher"], lang), "url": latest["source"]["url"]}
 
 
 def count_on(policy: PolicyData, date: str, index: int, lang: str) -> str:
@@ -99,7 +104,7 @@ def count_on(policy: PolicyData, date: str, index: int, lang: str) -> str:
     return i18n.number(rows[index]["held"], lang)
 
 
-def counts_series(policy: PolicyData, lang: str) -> dict[str, Any]:
+def counts_series(policy: PolicyData, lang: str, naming: Naming) -> dict[str, Any]:
     first = PartialDate.parse(policy.counts[0]["date"]).earliest()
     last = PartialDate.parse(policy.counts[-1]["date"]).earliest()
     span = max((last - first).days, 1)
@@ -108,7 +113,7 @@ def counts_series(policy: PolicyData, lang: str) -> dict[str, Any]:
     points, _ = charts.line_points(series)
     peak = max(range(len(points)), key=lambda i: policy.counts[i]["held"])
     rows = [{"date": _date(c["date"], lang), "held": i18n.number(c["held"], lang),
-             "publisher": c["source"]["publisher"], "url": c["source"]["url"],
+             "publisher": naming(c["source"]["publisher"], lang), "url": c["source"]["url"],
              "note": pick(c.get("note"), lang)} for c in policy.counts]
     alt = "; ".join(f"{r['date']}: {r['held']}" for r in rows)
     return {"points": points, "peak": peak, "rows": rows, "alt": alt,

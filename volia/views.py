@@ -52,7 +52,7 @@ def record_view(record: Record, dataset: Dataset, lang: str, repository: str | N
         "status": record.status,
         "status_label": t(f"status_{record.status}", lang),
         "as_of": i18n.date(record.as_of, lang),
-        "recognition": _recognition(record, lang),
+        "recognition": _recognition(record, dataset, lang),
         "full": record.is_full,
         "timeline": _timeline(record, lang),
         "last_verified": i18n.date(record.last_verified, lang),
@@ -150,9 +150,10 @@ def correction_url(repository: str | None, record: Record, name: str) -> str | N
 
 # ---- Helpers ----
 
-def _recognition(record: Record, lang: str) -> dict[str, Any]:
+def _recognition(record: Record, dataset: Dataset, lang: str) -> dict[str, Any]:
     if record.recognised:
-        return {"text": t("recognised_by", lang, by=record.recognised["by"]),
+        by = dataset.organisation_name(record.recognised["by"], lang)
+        return {"text": t("recognised_by", lang, by=by),
                 "url": record.recognised.get("url"),
                 "date": i18n.date(PartialDate.parse_optional(record.recognised.get("date")), lang)}
     return {"text": t("not_recognised", lang), "url": None, "date": ""}
