@@ -146,7 +146,7 @@ def _description(page: Page, lang: str) -> str:
 
 def _status_line(record: Record, lang: str) -> str:
     """"Imprisoned · Information as of June 1, 2024": a record's description and its card's subtitle."""
-    return f"{i18n.t(f'status_{record.status}', lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
+    return f"{views.status_label(record, lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
 
 
 def _card(src_uri: str, page: Page | None, lang: str) -> og_images.Card:

@@ -3,6 +3,7 @@ country names in each language's own conventions."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from volia import i18n, policy_views
 from volia.dataset import load_dataset
 from volia.dates import PartialDate
 from volia.model import LANGUAGES, fallback_language, pick
+from volia.views import status_label
 
 DOCS = ROOT / "docs"
 # Hand-written pages that knowingly have no Belarusian or Russian translation yet. Each entry is
@@ -257,3 +259,25 @@ def test_an_organisation_that_is_not_listed_is_shown_as_written(data_dir: Path) 
     assert dataset.organisation_name("Unlisted Monitoring Group", "be") == "Unlisted Monitoring Group"
     assert dataset.organisation_name("human rights center viasna", "be") == "Праваабарончы цэнтр «Вясна»"
     assert dataset.organisation_name("Правозащитный центр «Весна»", "en") == "Human Rights Center Viasna"
+
+
+# ---- Status worded for the person ----
+
+def test_a_full_records_status_agrees_with_the_persons_gender(site: Path) -> None:
+    hanna = "prisoners/fictional-hanna-prykladava.html"  # a woman, released
+    labels = {prefix: content(read_html(site / prefix / hanna)).select_one(".volia-badge").get_text()
+              for prefix in ("", "ru", "en")}
+    assert labels == {"": "Вызваленая", "ru": "Освобождена", "en": "Released"}
+    # The statistics name the group, not one person.
+    rows = [tr.select_one("td").get_text() for tr in content(read_html(site / "statistics.html"))
+            .select("#chart-status table tbody tr")]
+    assert "Вызваленыя" in rows and "Вызваленая" not in rows
+
+
+def test_a_minimal_page_does_not_reveal_gender_through_the_wording(data_dir: Path) -> None:
+    hanna = next(r for r in load_dataset(data_dir).records if r.id == "fictional-hanna-prykladava")
+    assert status_label(hanna, "be") == "Вызваленая"
+    minimal = dataclasses.replace(hanna, publication="minimal")
+    assert status_label(minimal, "be") == "Вызвалены(-ая)" and status_label(minimal, "ru") == "Освобождён(а)"
+    unknown = dataclasses.replace(hanna, gender="unknown")
+    assert status_label(unknown, "be") == "Вызвалены(-ая)"

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from volia import i18n, share
+from volia import share
 from volia.dates import PartialDate, today
 from volia.model import Dataset, Record, pick
 from volia.render import relative, render
-from volia.views import display_name, record_uri
+from volia.views import display_name, record_uri, status_label
 
 FEED_FILE = "feed.xml"
 MAX_ENTRIES = 200  # readers poll the whole file; older changes stay on the site itself
@@ -135,17 +135,17 @@ def write_if_changed(path: Path, text: str) -> bool:
 # ---- Helpers ----
 
 def _entry(record: Record, lang: str, base: str, repository: str | None) -> Entry:
-    status_label = i18n.t(f"status_{record.status}", lang)
-    summary = status_label
+    label = status_label(record, lang)
+    summary = label
     if record.is_full and pick(record.summary, lang):
-        summary = f"{status_label}. {pick(record.summary, lang)}"
+        summary = f"{label}. {pick(record.summary, lang)}"
     return Entry(
         id=_urn(repository, lang, record.id),
         title=_clean(display_name(record, lang)),
         link=_link(base, relative(FEED_FILE, record_uri(record.id))),
         updated=_stamp(_changed(record)),
         status=record.status,
-        status_label=status_label,
+        status_label=label,
         summary=_clean(summary),
     )
 

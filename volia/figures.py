@@ -21,7 +21,7 @@ Labeller = Callable[[str], tuple[str, str | None]]
 def _labels(dataset: Dataset, lang: str) -> dict[str, tuple[Counter, Labeller]]:
     """name → (how to count, how to label a key: (label, link or None))."""
     return {
-        "status": (lambda: stats.by_status(dataset), lambda k: (t(f"status_{k}", lang), None)),
+        "status": (lambda: stats.by_status(dataset), lambda k: (t(f"status_group_{k}", lang), None)),
         "article": (lambda: stats.by_article(dataset),
                     lambda k: (f"{k} — {pick(dataset.articles[k].title, lang)}", views.article_uri(k))),
         "facility": (lambda: stats.by_facility(dataset),

@@ -50,7 +50,7 @@ def record_view(record: Record, dataset: Dataset, lang: str, repository: str | N
         "name": name,
         **names.names_view(record.name, record.aliases, lang),  # other and derived spellings
         "status": record.status,
-        "status_label": t(f"status_{record.status}", lang),
+        "status_label": status_label(record, lang),
         "as_of": i18n.date(record.as_of, lang),
         "recognition": _recognition(record, dataset, lang),
         "full": record.is_full,
@@ -85,7 +85,7 @@ def row_view(record: Record, dataset: Dataset, lang: str) -> dict[str, Any]:
         "uri": record_uri(record.id),
         "name": display_name(record, lang),
         "status": record.status,
-        "status_label": t(f"status_{record.status}", lang),
+        "status_label": status_label(record, lang),
         "arrested": i18n.date(latest.arrested, lang),
         "arrested_key": str(latest.arrested),
         "sentence": "",
@@ -106,6 +106,16 @@ def sample_people(dataset: Dataset, lang: str, count: int) -> list[dict[str, Any
     held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
     return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang),
              "summary_lang": fallback_language(r.summary, lang)} for r in held[:count]]
+
+
+def status_label(record: Record, lang: str) -> str:
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say.
+
+    Only a full record's page may show the person's gender; a minimal one keeps the neutral form."""
+    gendered = f"status_{record.status}_{record.gender}"
+    if record.is_full and gendered in i18n.strings():
+        return t(gendered, lang)
+    return t(f"status_{record.status}", lang)
 
 
 def facility_link(facility: Facility, lang: str) -> dict[str, str]:
