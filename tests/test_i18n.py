@@ -16,7 +16,7 @@ from volia import i18n, policy_views
 from volia.dataset import load_dataset
 from volia.dates import PartialDate
 from volia.model import LANGUAGES, fallback_language, pick
-from volia.views import status_label
+from volia.views import status_label, worded_for
 
 DOCS = ROOT / "docs"
 # Hand-written pages that knowingly have no Belarusian or Russian translation yet. Each entry is
@@ -268,6 +268,9 @@ def test_a_full_records_status_agrees_with_the_persons_gender(site: Path) -> Non
     labels = {prefix: content(read_html(site / prefix / hanna)).select_one(".volia-badge").get_text()
               for prefix in ("", "ru", "en")}
     assert labels == {"": "Вызваленая", "ru": "Освобождена", "en": "Released"}
+    ales = {prefix: content(read_html(site / prefix / ALES)).select_one(".volia-recognition").get_text()
+            for prefix in ("", "ru")}  # a man
+    assert ales[""].startswith("Прызнаны палітвязнем:") and ales["ru"].startswith("Признан политзаключённым:")
     # The statistics name the group, not one person.
     rows = [tr.select_one("td").get_text() for tr in content(read_html(site / "statistics.html"))
             .select("#chart-status table tbody tr")]
@@ -281,3 +284,5 @@ def test_a_minimal_page_does_not_reveal_gender_through_the_wording(data_dir: Pat
     assert status_label(minimal, "be") == "Вызвалены(-ая)" and status_label(minimal, "ru") == "Освобождён(а)"
     unknown = dataclasses.replace(hanna, gender="unknown")
     assert status_label(unknown, "be") == "Вызвалены(-ая)"
+    assert worded_for(hanna, "not_recognised", "ru").endswith("не признана политзаключённой")
+    assert worded_for(minimal, "not_recognised", "ru").endswith("не признан(а) политзаключённым")

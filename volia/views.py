@@ -109,13 +109,18 @@ def sample_people(dataset: Dataset, lang: str, count: int) -> list[dict[str, Any
 
 
 def status_label(record: Record, lang: str) -> str:
-    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say.
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say."""
+    return worded_for(record, f"status_{record.status}", lang)
 
-    Only a full record's page may show the person's gender; a minimal one keeps the neutral form."""
-    gendered = f"status_{record.status}_{record.gender}"
+
+def worded_for(record: Record, key: str, lang: str, **values: object) -> str:
+    """Interface string `key` in the form that agrees with the person (key_female, key_male) when
+    there is one. Only a full record's page may show the person's gender: a minimal one, and a
+    person whose gender is not given, keep the neutral form."""
+    gendered = f"{key}_{record.gender}"
     if record.is_full and gendered in i18n.strings():
-        return t(gendered, lang)
-    return t(f"status_{record.status}", lang)
+        return t(gendered, lang, **values)
+    return t(key, lang, **values)
 
 
 def facility_link(facility: Facility, lang: str) -> dict[str, str]:
@@ -163,10 +168,10 @@ def correction_url(repository: str | None, record: Record, name: str) -> str | N
 def _recognition(record: Record, dataset: Dataset, lang: str) -> dict[str, Any]:
     if record.recognised:
         by = dataset.organisation_name(record.recognised["by"], lang)
-        return {"text": t("recognised_by", lang, by=by),
+        return {"text": worded_for(record, "recognised_by", lang, by=by),
                 "url": record.recognised.get("url"),
                 "date": i18n.date(PartialDate.parse_optional(record.recognised.get("date")), lang)}
-    return {"text": t("not_recognised", lang), "url": None, "date": ""}
+    return {"text": worded_for(record, "not_recognised", lang), "url": None, "date": ""}
 
 
 def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
