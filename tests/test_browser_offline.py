@@ -403,3 +403,27 @@ def test_a_record_page_prints_its_text_and_its_sources_addresses(chromium, serve
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 4
     context.close()
+
+
+# ---- On a phone ----
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("path", ["strategies/negotiate.html", "en/strategies/negotiate.html"])
+def test_precedents_read_as_labelled_blocks_on_a_phone_and_as_a_table_on_a_desktop(
+        chromium, serve_site: str, path: str) -> None:  # noqa: F811
+    for viewport, stacked in ((PHONE, True), (DESKTOP, False)):  # the desktop is the control
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(serve_site + path)
+        table = page.locator("table.volia-precedents").first
+        expect(table).to_be_visible()
+        assert (table.evaluate("e => getComputedStyle(e).display") == "block") is stacked, viewport
+        date_cell = table.locator("td[data-label]").first
+        label = date_cell.evaluate("e => getComputedStyle(e, '::before').content")
+        assert (label not in ("none", "normal")) is stacked, (viewport, label)
+        # Nothing sticks out of the page sideways on the phone.
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0 or not stacked, overflow
+        context.close()
