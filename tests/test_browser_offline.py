@@ -427,3 +427,35 @@ def test_precedents_read_as_labelled_blocks_on_a_phone_and_as_a_table_on_a_deskt
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0 or not stacked, overflow
         context.close()
+
+
+def test_no_page_type_is_wider_than_a_phone(chromium, serve_site: str, site: Path) -> None:  # noqa: F811
+    """Wide tables scroll inside themselves; the page itself never scrolls sideways on a phone."""
+    chosen: dict[tuple[str, str], str] = {}
+    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
+        if path.startswith(("og/", "ru/og/", "en/og/")) or path.endswith("404.html"):
+            continue
+        lang = "ru" if path.startswith("ru/") else "en" if path.startswith("en/") else "be"
+        chosen.setdefault((lang, page_type(path[len(LANGUAGE_ROOTS[lang]):])), path)
+    assert len(chosen) >= 3 * (len(PAGE_TYPES) - 1)
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    wide = {}
+    for path in chosen.values():
+        page.goto(serve_site + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide[path] = overflow
+    context.close()
+    assert wide == {}
+
+
+def test_the_width_check_sees_a_page_that_is_too_wide(chromium, serve_site: str) -> None:  # noqa: F811
+    """Negative control for the test above."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(serve_site + "index.html")
+    page.evaluate("document.querySelector('article').append(Object.assign(document.createElement('pre'),"
+                  " {textContent: 'x'.repeat(400), style: 'white-space: pre; overflow: visible'}))")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") > 0
+    context.close()
