@@ -93,6 +93,18 @@ def test_issue_forms_and_their_config_match_githubs_schemas(tmp_path: Path) -> N
     assert check_jsonschema("vendor.github-issue-forms", broken).returncode == 1
 
 
+def test_dependabot_keeps_every_kind_of_pin_current_and_matches_its_schema(tmp_path: Path) -> None:
+    config = ROOT / ".github" / "dependabot.yml"
+    run = check_jsonschema("vendor.dependabot", config)
+    assert run.returncode == 0, run.stdout + run.stderr
+    ecosystems = {u["package-ecosystem"] for u in load_yaml(config, str(config))["updates"]}
+    assert ecosystems == {"pip", "npm", "github-actions"}  # requirements.txt, package-lock.json, the workflow
+    broken = tmp_path / "dependabot.yml"
+    broken.write_text(config.read_text(encoding="utf-8").replace("interval: weekly", "interval: hourly", 1),
+                      encoding="utf-8")
+    assert check_jsonschema("vendor.dependabot", broken).returncode == 1
+
+
 # ---- Least privilege ----
 
 def test_read_only_by_default_and_only_the_deploy_job_writes() -> None:
