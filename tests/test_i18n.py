@@ -277,7 +277,13 @@ def test_a_full_records_status_agrees_with_the_persons_gender(site: Path) -> Non
     assert "Вызваленыя" in rows and "Вызваленая" not in rows
 
 
-def test_a_minimal_page_does_not_reveal_gender_through_the_wording(data_dir: Path) -> None:
+def test_a_minimal_page_does_not_reveal_gender_through_the_wording(site: Path, data_dir: Path) -> None:
+    # Maryja (fictional) is a woman with a minimal page: its wording stays the neutral one.
+    minimal_page = "prisoners/fictional-minimal-person.html"
+    for prefix, lang in (("", "be"), ("ru", "ru")):
+        text = content(read_html(site / prefix / minimal_page)).select_one(".volia-recognition").get_text()
+        assert text == i18n.t("not_recognised", lang), text
+        assert text != i18n.t("not_recognised_female", lang)  # control: the two wordings differ
     hanna = next(r for r in load_dataset(data_dir).records if r.id == "fictional-hanna-prykladava")
     assert status_label(hanna, "be") == "Вызваленая"
     minimal = dataclasses.replace(hanna, publication="minimal")

@@ -164,3 +164,13 @@ def test_an_organisation_needs_its_english_name(data_dir: Path) -> None:
         load_dataset(data_dir)
     assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
         "2: record no-english: name.en: missing; this field is required here"]
+
+
+def test_two_organisations_may_not_share_a_name(data_dir: Path) -> None:
+    (data_dir / "organisations.yaml").write_text(
+        "- id: first\n  name:\n    en: Same Name\n- id: second\n  name:\n    be: Іншая назва\n    en: same name\n",
+        encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_dir)
+    assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
+        '7: record second: name.en: "same name" — organisation first already has this name; expected a name of its own']

@@ -1,6 +1,6 @@
 """Load every data file, check it, and hand back typed objects — or every problem at once.
 
-It reads the records and their reference files (prisoners, regions, articles, facilities,
+It reads the records and their reference files (prisoners, regions, articles, facilities, organisations,
 removed); volia/policy.py reads the policy files (precedents, counts, comparisons) the same way.
 Everything downstream works from the Dataset or the PolicyData.
 """
@@ -68,7 +68,7 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
     photos_dir = data_dir / PHOTO_DIR
     for spec, check in ((REGIONS, rules.check_entries), (ARTICLES, rules.check_entries),
                         (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records),
-                        (REMOVED, rules.check_removed), (ORGANISATIONS, rules.check_entries)):
+                        (REMOVED, rules.check_removed), (ORGANISATIONS, rules.check_organisations)):
         ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today, photos_dir)
         problems += check(ctx)
     if problems:

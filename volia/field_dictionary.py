@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from volia.schema_check import _schemas
+from volia.yaml_format import merge_all_of
 
 FILES = (
     ("data/prisoners.yaml", "prisoners.schema.json", None),
@@ -34,6 +35,8 @@ def _defs(schema_dir: Path) -> dict[str, Any]:
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         node = defs[node["$ref"].split("/")[-1]]
+    if "allOf" in node:  # a definition plus one more rule: describe them as one
+        node = merge_all_of(node, lambda branch: _resolve(branch, defs))
     if "oneOf" in node:  # nullable wrappers: describe the non-null branch
         branches = [b for b in node["oneOf"] if b.get("type") != "null"]
         if len(branches) == 1:

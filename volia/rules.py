@@ -93,6 +93,25 @@ def check_records(ctx: RuleContext) -> list[Problem]:
     return ctx.problems
 
 
+def check_organisations(ctx: RuleContext) -> list[Problem]:
+    """Unique ids, and no name (in any language, ignoring case) shared by two organisations: the
+    data names an organisation by its name, so a shared one would make pages name the wrong body."""
+    check_entries(ctx)
+    named: dict[str, str] = {}
+    for index, entry in _entries(ctx):
+        names = entry.get("name")
+        if not isinstance(names, dict):
+            continue
+        for lang, text in names.items():
+            if not isinstance(text, str):
+                continue
+            other = named.setdefault(text.casefold(), str(entry.get("id")))
+            if other != entry.get("id"):
+                ctx.report([index, "name", lang], text,
+                           f"organisation {other} already has this name; expected a name of its own")
+    return ctx.problems
+
+
 def check_removed(ctx: RuleContext) -> list[Problem]:
     """Pages taken down: unique ids, real dates, and no record that would bring the page back."""
     check_entries(ctx)

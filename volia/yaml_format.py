@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -60,7 +61,18 @@ def key_order(schema: dict[str, Any], node: dict[str, Any] | None = None) -> dic
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node and "#/$defs/" in node["$ref"]:
         node = schema["$defs"][node["$ref"].split("/")[-1]]
+    if "allOf" in node:
+        node = merge_all_of(node, lambda branch: _resolve(schema, branch))
     return node
+
+
+def merge_all_of(node: dict[str, Any], resolve: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    """`allOf: [a definition, one more rule]` as one schema node: the branches' keys, then the node's own."""
+    merged: dict[str, Any] = {}
+    for branch in node["allOf"]:
+        merged.update(resolve(branch))
+    merged.update({k: v for k, v in node.items() if k != "allOf"})
+    return merged
 
 
 def canonical(entries: list[Any], order: dict[str, Any], header: str = "", key: str = "id") -> str:
