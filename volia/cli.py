@@ -92,7 +92,7 @@ def _check(args: argparse.Namespace) -> int:
     shown = len(dataset.published)
     print(f"ok: {len(dataset.records)} records ({shown} with a page), {len(dataset.facilities)} facilities, "
           f"{len(dataset.articles)} articles, {len(dataset.regions)} regions, "
-          f"{len(dataset.organisations)} organisations")
+          f"{len(dataset.organisations)} organisation{'' if len(dataset.organisations) == 1 else 's'}")
     return 0
 
 
