@@ -16,6 +16,7 @@ from volia import i18n, policy_views
 from volia.dataset import load_dataset
 from volia.dates import PartialDate
 from volia.model import LANGUAGES, fallback_language, pick
+from volia.translit import TABLES
 from volia.views import status_label, worded_for
 
 DOCS = ROOT / "docs"
@@ -292,3 +293,9 @@ def test_a_minimal_page_does_not_reveal_gender_through_the_wording(site: Path, d
     assert status_label(unknown, "be") == "Вызвалены(-ая)"
     assert worded_for(hanna, "not_recognised", "ru").endswith("не признана политзаключённой")
     assert worded_for(minimal, "not_recognised", "ru").endswith("не признан(а) политзаключённым")
+
+
+def test_the_fast_yaml_loader_reads_the_strings_and_tables_as_the_safe_loader_does() -> None:
+    for path in [i18n.STRINGS_FILE, *sorted(TABLES.glob("*.yaml"))]:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text), path

@@ -21,7 +21,8 @@ DEFAULT_LANGUAGE = "be"
 
 @cache
 def strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+    # libyaml's safe loader: the same result as yaml.safe_load, ten times faster (a test compares).
+    return yaml.load(STRINGS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def t(key: str, lang: str, **values: object) -> str:

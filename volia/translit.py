@@ -119,7 +119,7 @@ class Table:
 def tables() -> dict[str, Table]:
     loaded = {}
     for path in sorted(TABLES.glob("*.yaml")):
-        table = Table.from_data(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+        table = Table.from_data(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), path)
         loaded[table.system] = table
     missing = set(SYSTEMS) - set(loaded)
     if missing:
