@@ -16,6 +16,7 @@ Every file is handed to MkDocs as a generated file, so links to them are checked
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -132,7 +133,16 @@ def _shared(page: Page) -> bool:
 
 def _title(page: Page, lang: str) -> str:
     record = _record(page)
-    return views.display_name(record, lang) if record else (page.title or i18n.t("site_name", lang))
+    return views.display_name(record, lang) if record else (_essay_title(page) or i18n.t("site_name", lang))
+
+
+def _essay_title(page: Page | None) -> str | None:
+    """A hand-written page's title; the home page's is its heading (its nav label is just "Home")."""
+    if page is None:
+        return None
+    if page.is_homepage and page.toc.items:
+        return html.unescape(page.toc.items[0].title)
+    return page.title
 
 
 def _description(page: Page, lang: str) -> str:
@@ -154,7 +164,7 @@ def _card(src_uri: str, page: Page | None, lang: str) -> og_images.Card:
     footer = i18n.t("og_footer", lang)
     if record is not None:
         return og_images.Card(views.display_name(record, lang), _status_line(record, lang), footer)
-    title = (page.title if page else None) or i18n.t("site_name", lang)
+    title = _essay_title(page) or i18n.t("site_name", lang)
     subtitle = str((page.meta.get("description") if page else None) or i18n.t("site_description", lang))
     return og_images.Card(title, subtitle, footer)
 

@@ -100,3 +100,13 @@ def test_a_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
     assert code == 1
     code, site = build_project(tmp_path / "control")  # the same docs without the broken link build
     assert code == 0 and (site / "about.html").exists()
+
+
+def test_the_home_page_is_titled_by_its_heading_in_every_language(site: Path) -> None:
+    for prefix in ("", "ru", "en"):
+        page = read_html(site / prefix / "index.html")
+        heading = page.select_one("article h1").get_text()
+        assert heading.startswith("Volia — ") and page.title.get_text() == heading, prefix
+        assert page.select_one('meta[property="og:title"]')["content"] == heading, prefix  # as shared, too
+    # Control: other pages keep the theme's "page - site" title.
+    assert read_html(site / "en" / "statistics.html").title.get_text() == "Statistics - Volia"
