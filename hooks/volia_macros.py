@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 
 from volia import charts, figures, i18n, language_links, policy_views, stats, views
 from volia import field_dictionary as dictionary
@@ -155,7 +156,16 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
     @macro
     def macro_reference() -> str:
         """This list: every macro with its arguments and what it returns."""
-        items = [{"signature": f"{name}{inspect.signature(fn)}".replace(" -> str", ""),
-                  "doc": inspect.getdoc(fn) or ""} for name, fn in sorted(ours.items())]
+        items = [{"signature": _call_form(name, fn), "doc": inspect.getdoc(fn) or ""}
+                 for name, fn in sorted(ours.items())]
         return render("macro_reference.html", page_uri(), lang, macros=items)
 
+
+def _call_form(name: str, function) -> str:  # noqa: ANN001 - a macro
+    """How an essay calls the macro: `precedent(key, field="freed")`, without Python's type hints."""
+    def argument(p: inspect.Parameter) -> str:
+        if p.default is p.empty:
+            return p.name
+        return f"{p.name}={json.dumps(p.default) if isinstance(p.default, str) else p.default}"
+
+    return f"{name}({', '.join(argument(p) for p in inspect.signature(function).parameters.values())})"

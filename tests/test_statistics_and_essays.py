@@ -195,3 +195,12 @@ def test_a_breakdown_with_no_known_values_says_so_instead_of_an_empty_chart(lang
     assert "4" in empty.select_one(".volia-chart__source").get_text()  # the unknown count is still given
     one = chart([{"label": "Minsk", "value": 2, "value_text": "2", "link": None}])  # control
     assert one.select_one("svg") and one.select("table tbody tr") and one.select_one(".volia-chart__empty") is None
+
+
+def test_the_macro_page_lists_every_macro_as_an_essay_calls_it(site: Path) -> None:
+    page = content(read_html(site / "en" / "about" / "macros.html"))
+    forms = [code.get_text() for code in page.select("code") if "(" in code.get_text()]
+    assert 'precedent(key, field="freed")' in forms and "records_count(status=None)" in forms
+    assert not [f for f in forms if "'str'" in f or "->" in f or ": " in f]  # no Python type hints
+    names = {f.split("(", 1)[0] for f in forms}
+    assert {"headline", "counts_chart", "breakdown", "per_million", "macro_reference"} <= names
