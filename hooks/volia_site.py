@@ -104,6 +104,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return generated.html() if generated else html
 
 
+def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2.Environment
+    # 404.html has no page: GitHub Pages serves the root one for every missing address, in any
+    # language's folder, so it speaks all three, this build's language first.
+    lang = language(config)
+    env.globals["volia_not_found"] = [
+        {"lang": code, "title": i18n.t("not_found_title", code), "text": i18n.t("not_found_text", code),
+         "home": i18n.t("not_found_home", code)}
+        for code in sorted(LANGUAGES, key=lambda code: code != lang)]
+    return env
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["volia_languages"] = language_links.links(page.file.src_uri, language(config))
     context["volia_offline"] = offline_zip.footer(page.file.src_uri, language(config))

@@ -330,3 +330,8 @@ def test_a_printed_facility_page_shows_the_labels_and_hides_sharing(chromium, ur
         page.emulate_media(media="screen")
         assert page.locator("aside.volia-share").is_visible()  # negative control
         context.close()
+
+
+def test_the_not_found_page_links_home_by_the_sites_address(url_site: Path) -> None:
+    sections = read_html(url_site / "404.html").select("section.volia-not-found")
+    assert [a["href"] for s in sections for a in s.select("a")] == [SITE_URL] * 3

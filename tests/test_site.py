@@ -110,3 +110,13 @@ def test_the_home_page_is_titled_by_its_heading_in_every_language(site: Path) ->
         assert page.select_one('meta[property="og:title"]')["content"] == heading, prefix  # as shared, too
     # Control: other pages keep the theme's "page - site" title.
     assert read_html(site / "en" / "statistics.html").title.get_text() == "Statistics - Volia"
+
+
+def test_the_not_found_page_speaks_all_three_languages_its_own_first(site: Path) -> None:
+    for prefix, first in (("", "be"), ("ru", "ru"), ("en", "en")):
+        page = read_html(site / prefix / "404.html")
+        sections = page.select("article section.volia-not-found")
+        assert [s["lang"] for s in sections][0] == first and {s["lang"] for s in sections} == {"be", "ru", "en"}
+        assert sections[0].select_one("h1") is not None
+        assert "404 - Not found" not in page.get_text()
+        assert not [a for s in sections for a in s.select("a")]  # no site address known: no link
