@@ -31,6 +31,7 @@ pytestmark = pytest.mark.browser
 PAGE_BUDGET = 350_000  # bytes a first visit may transfer in all: HTML, CSS, JS, search index, images
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 RECORD = "fictional-ales-testovich"
 
 # Page types: the first pattern that matches a page's path (inside its language folder) names it.
@@ -360,11 +361,13 @@ AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})
   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"""
 
 
-@pytest.mark.parametrize("path", ["index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "statistics.html",
-                                  "en/index.html", "en/prisoners/index.html", f"en/prisoners/{RECORD}.html",
-                                  "en/statistics.html"])
-def test_axe_finds_no_accessibility_violations(chromium, serve_site: str, path: str) -> None:  # noqa: F811
-    context = chromium.new_context(viewport=DESKTOP)
+@pytest.mark.parametrize(("path", "viewport"), [
+    *((path, DESKTOP) for path in ("index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "statistics.html",
+                                   "en/index.html", "en/prisoners/index.html", f"en/prisoners/{RECORD}.html",
+                                   "en/statistics.html", "strategies/negotiate.html", "404.html")),
+    ("strategies/negotiate.html", PHONE), (f"prisoners/{RECORD}.html", PHONE)])  # the phone layouts too
+def test_axe_finds_no_accessibility_violations(chromium, serve_site: str, path: str, viewport: dict) -> None:  # noqa: F811
+    context = chromium.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(serve_site + path)
     page.add_script_tag(path=str(AXE))
@@ -406,8 +409,6 @@ def test_a_record_page_prints_its_text_and_its_sources_addresses(chromium, serve
 
 
 # ---- On a phone ----
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.parametrize("path", ["strategies/negotiate.html", "en/strategies/negotiate.html"])
