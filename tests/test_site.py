@@ -119,4 +119,5 @@ def test_the_not_found_page_speaks_all_three_languages_its_own_first(site: Path)
         assert [s["lang"] for s in sections][0] == first and {s["lang"] for s in sections} == {"be", "ru", "en"}
         assert sections[0].select_one("h1") is not None
         assert "404 - Not found" not in page.get_text()
+        assert page.title.get_text() == f"{sections[0].select_one('h1').get_text()} - Volia"
         assert not [a for s in sections for a in s.select("a")]  # no site address known: no link
