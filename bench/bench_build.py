@@ -61,7 +61,7 @@ def _child(kind: str, work: Path, languages: list[str]) -> None:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     started = time.perf_counter()
     if kind == "volia":
-        from volia.build_site import build_all
+        from volia.cli.build import build_all
 
         code = build_all(work / f"site-{'-'.join(languages)}", languages=tuple(languages),
                          data_dir=work / "data")

@@ -1,26 +1,21 @@
-"""MkDocs glue, read top to bottom as the build runs it:
+"""MkDocs glue, read top to bottom as the build runs it (the logic is in volia/site/):
 
-on_config   load and check data/*.yaml (every problem at once; the build stops on any)
-on_files    pick each hand-written page's language; add the pages generated from the data,
+on_config   make the build context: load and check data/*.yaml (every problem at once; the build
+            stops on any), cut what may be published, read today and the site's address
+on_files    serve each hand-written page in this language; add the pages generated from the data
             and the published copies of the photos
 on_nav      translate the navigation's titles
 on_page_markdown / on_page_content
-            generated pages: set their meta, then put in the HTML rendered by volia.render
-            (their text never reaches Markdown or Jinja-over-Markdown)
-on_page_context
-            the language switcher: the same page in the other languages, as relative links
-            (and as hreflang links when the site's URL is known), and the offline copy's address
+            generated pages: their meta, then the HTML rendered from volia/templates/ (their text
+            never reaches Markdown or Jinja-over-Markdown)
+on_env / on_page_context
+            the not-found page's words; the language switcher, offline copy and feed links
 on_post_page / on_post_build
             lighter pages: no template indentation in the HTML; the search index in UTF-8
-
-The data logic lives in the `volia` package. Two pieces of MkDocs plumbing live here: choosing
-each hand-written page's language version (_choose_languages) and keeping mkdocs-macros off the
-generated pages (_keep_macros_off_generated_pages).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -31,17 +26,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from volia import i18n, language_links, offline_zip
-from volia.dataset import cached_dataset, data_stamp
-from volia.dates import today
-from volia.model import LANGUAGES
-from volia.pages import GeneratedPage, generated_pages
-from volia.photos import site_photos
-from volia.problems import DataError
-from volia.site_settings import data_folder, language
-
-AUTHORING_LANGUAGE = "en"  # essays are written in English first: x.md; translations are x.be.md, x.ru.md
-_TRANSLATION = re.compile(r"^(?P<base>.+)\.(?P<lang>be|ru|en)\.md$")
+from volia.data.problems import DataError
+from volia.outputs import compaction
+from volia.outputs.photos import site_photos
+from volia.site import context, page_chrome, translations
+from volia.site.pages import GeneratedPage, generated_pages
+from volia.text import i18n
 
 _generated: dict[str, GeneratedPage] = {}
 _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
@@ -49,41 +39,41 @@ _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
 
 # ---- Hooks ----
 
+@event_priority(100)  # first: mkdocs-macros' on_config (define_env) reads the context
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    lang = language(config)
-    if lang not in LANGUAGES:
-        raise PluginError(f"theme.language is {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    data_dir = data_folder(config)
+    data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
-        cached_dataset(data_dir, today(), data_stamp(data_dir))
+        ctx = context.make_context(config.theme["language"], data_dir, site_root=config.site_url or "",
+                                   repository=config.extra.get("repository"))
     except DataError as error:
         raise PluginError("the data has problems; nothing was built.\n" + error.report()) from None
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    context.attach(config, ctx)
+    # Each language's copy lives in its own folder: canonical addresses and the sitemap need it.
+    config.site_url = ctx.site_url
     _keep_macros_off_generated_pages(config)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    lang = language(config)
-    _choose_languages(files, config, lang)
+    ctx = context.of(config)
+    _serve_translations(files, config, ctx.lang)
     _generated.clear()
-    data_dir = data_folder(config)
-    dataset = cached_dataset(data_dir, today(), data_stamp(data_dir))
-    for page in generated_pages(dataset, lang, config.extra.get("repository")):
+    for page in generated_pages(ctx):
         _generated[page.src_uri] = page
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    # Photos: new files without metadata, for full records only (never the contributed file).
-    for uri, photo in site_photos(dataset):
+    for uri, photo in site_photos(ctx.public):  # new files without metadata, full records only
         files.append(File.generated(config, uri, content=photo.data))
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    lang = language(config)
     keys = i18n.strings()
     for item in _walk(nav.items):
         if item.title in keys:
-            item.title = i18n.t(item.title, lang)
+            item.title = i18n.t(item.title, context.of(config).lang)
     return nav
 
 
@@ -94,7 +84,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return ""
     shown = _untranslated.get(page.file.src_uri)
     if shown:
-        notice = i18n.t("not_yet_translated", language(config), shown=i18n.t("language_name", shown))
+        lang = context.of(config).lang
+        notice = i18n.t("not_yet_translated", lang, shown=i18n.t("language_name", shown))
         return f'!!! note ""\n    {notice}\n\n' + markdown
     return markdown
 
@@ -105,40 +96,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2.Environment
-    # 404.html has no page: GitHub Pages serves the root one for every missing address, in any
-    # language's folder, so it speaks all three, this build's language first.
-    lang = language(config)
-    env.globals["volia_not_found"] = [
-        {"lang": code, "title": i18n.t("not_found_title", code), "text": i18n.t("not_found_text", code),
-         "home": i18n.t("not_found_home", code)}
-        for code in sorted(LANGUAGES, key=lambda code: code != lang)]
+    env.globals["volia_not_found"] = page_chrome.not_found(context.of(config).lang)
     return env
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["volia_languages"] = language_links.links(page.file.src_uri, language(config))
-    context["volia_offline"] = offline_zip.footer(page.file.src_uri, language(config))
-    return context
+def on_page_context(context_: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    context_.update(page_chrome.page_variables(page.file.src_uri, context.of(config).lang))
+    return context_
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return offline_zip.compact_html(output)
+    return compaction.compact_html(output)
 
 
 @event_priority(-50)  # after the search plugin writes the index, before `offline` inlines it (-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    offline_zip.compact_search_index(Path(config.site_dir))
+    compaction.compact_search_index(Path(config.site_dir))
 
 
 # ---- Helpers ----
 
 def _keep_macros_off_generated_pages(config: MkDocsConfig) -> None:
-    """Pages made from records never reach mkdocs-macros at all.
-
-    With render_by_default: false the plugin renders nothing on them anyway, but it still copies
-    each page and inspects it (about 0.35 ms a page, a fifth of a record page's own cost). Not
-    calling it is cheaper, and it is one more wall between contributor text and Jinja.
-    """
+    """Pages made from records never reach mkdocs-macros at all: one more wall between contributor
+    text and Jinja, and cheaper (the plugin copies and inspects every page it is handed)."""
     events = config.plugins.events["page_markdown"]
     for index, method in enumerate(events):
         if type(getattr(method, "__self__", None)).__name__ == "MacrosPlugin" and \
@@ -156,23 +136,18 @@ def _unless_generated(method):  # noqa: ANN001, ANN202 - a bound plugin event me
     return on_page_markdown
 
 
-def _choose_languages(files: Files, config: MkDocsConfig, lang: str) -> None:
+def _serve_translations(files: Files, config: MkDocsConfig, lang: str) -> None:
     """Serve x.<lang>.md as x.md; without it, x.md with a visible "not yet translated" note."""
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    choice = translations.choose(list(pages), lang)
+    for uri in choice.translations:
+        files.remove(pages[uri])
+    for uri, own in choice.served_by.items():
+        files.remove(pages[uri])
+        files.append(File.generated(config, uri, abs_src_path=pages[own].abs_src_path,
+                                    inclusion=pages[uri].inclusion))
     _untranslated.clear()
-    translations: dict[str, dict[str, File]] = {}
-    for file in list(files.documentation_pages()):
-        match = _TRANSLATION.match(file.src_uri)
-        if match:
-            translations.setdefault(match["base"] + ".md", {})[match["lang"]] = file
-            files.remove(file)
-    for file in list(files.documentation_pages()):
-        own = translations.get(file.src_uri, {}).get(lang)
-        if own:
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri, abs_src_path=own.abs_src_path,
-                                        inclusion=file.inclusion))
-        elif lang != AUTHORING_LANGUAGE:
-            _untranslated[file.src_uri] = AUTHORING_LANGUAGE
+    _untranslated.update(choice.untranslated)
 
 
 def _walk(items):  # noqa: ANN001, ANN202 - MkDocs nav items

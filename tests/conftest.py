@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from volia.build_site import build_all
+from volia.cli.build import build_all
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -31,7 +31,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, every language, built once from the fictional fixture data."""
-    from volia.build_site import build_all
+    from volia.cli.build import build_all
 
     site_dir = tmp_path_factory.mktemp("site")
     assert build_all(site_dir, data_dir=FIXTURES / "data") == 0

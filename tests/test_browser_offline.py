@@ -23,8 +23,8 @@ from conftest import FIXTURES, ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from volia import offline_zip
-from volia.dataset import load_dataset
+from volia.data.loading import load_dataset
+from volia.outputs import offline_copy as offline_zip
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ import pytest
 from browser import chromium, watch_requests  # noqa: F401 - chromium is a pytest fixture
 from conftest import FIXTURES, content, read_html
 
-from volia import names
+from volia.text import names
 
 ALES = "prisoners/fictional-ales-testovich.html"
 HANNA = "prisoners/fictional-hanna-prykladava.html"
@@ -168,7 +168,7 @@ def test_search_finds_the_record_from_every_spelling_offline(chromium, site: Pat
 @pytest.fixture(scope="module")
 def chapiuk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, every language, built from the fixture data plus the fictional Чапюк record."""
-    from volia.build_site import build_all
+    from volia.cli.build import build_all
 
     data = tmp_path_factory.mktemp("chapiuk") / "data"
     shutil.copytree(FIXTURES / "data", data)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+from cli_runner import volia
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "ci-checks.sh"
@@ -93,16 +93,14 @@ def test_annotations_name_the_file_as_the_repository_does(data_dir: Path) -> Non
     path = data_dir / "prisoners.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  status: released\n", "  status: freed\n", 1),
                     encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "volia.cli", "--data", "data", "check", "--github"],
-                         cwd=data_dir.parent, capture_output=True, text=True, timeout=120)
+    run = volia("--data", "data", "check", "--github", cwd=data_dir.parent)
     assert run.returncode == 1
     line = line_of(path, "  status: freed")
     assert run.stdout.splitlines()[0].startswith(f"::error file=data/prisoners.yaml,line={line}::record ")
 
 
 def test_the_format_stage_shows_the_diff_and_fails(data_dir: Path) -> None:
-    assert subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "fmt"],
-                          capture_output=True, timeout=120).returncode == 0
+    assert volia("--data", data_dir, "fmt").returncode == 0
     assert ci("--data", str(data_dir), "format").returncode == 0
     path = data_dir / "facilities.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  kind: colony\n", "  kind: 'colony'\n", 1),

@@ -15,11 +15,13 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, content, read_html
 
-from volia import i18n, stats
-from volia.dataset import load_dataset
-from volia.model import Dataset
-from volia.pages import generated_pages
-from volia.views import display_name, record_uri
+from volia.analysis import statistics as stats
+from volia.data.loading import load_dataset
+from volia.model.dataset import Dataset
+from volia.site.context import make_context
+from volia.site.pages import generated_pages
+from volia.text import i18n
+from volia.views.records import display_name, record_uri
 
 LANGUAGE_FOLDERS = {"be": "", "ru": "ru/", "en": "en/"}
 
@@ -105,7 +107,8 @@ def test_the_real_data_has_nobody_dropped() -> None:
     with_page = {r.id for r in dataset.records if r.has_page}
     notices = {record_uri(r.id) for r in dataset.removed}
     for lang in LANGUAGE_FOLDERS:
-        pages = {page.src_uri: page for page in generated_pages(dataset, lang)}
+        ctx = make_context(lang, ROOT / "data")
+        pages = {page.src_uri: page for page in generated_pages(ctx)}
         assert {record_uri(i) for i in with_page} <= set(pages)
         assert {record_uri(r.id) for r in dataset.records if not r.has_page} & set(pages) <= notices
         index = BeautifulSoup(pages["prisoners/index.md"].html(), "html.parser")

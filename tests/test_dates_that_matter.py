@@ -16,10 +16,12 @@ import icalendar
 import pytest
 from conftest import FIXTURES, TODAY, content, read_html
 
-from volia import dates_that_matter as dtm
-from volia.build_site import build_all
-from volia.dataset import load_dataset
-from volia.dates import PartialDate
+from volia.analysis import dates_ahead as dtm
+from volia.cli.build import build_all
+from volia.data.loading import load_dataset
+from volia.model.partial_date import PartialDate
+from volia.model.publication import cut
+from volia.outputs.calendar import calendar_ics
 
 DAY = dt.date.fromisoformat(TODAY)
 SITE_URL = "https://volia.example/"
@@ -248,8 +250,8 @@ def test_calendar_never_names_withheld_people(rich_site: Path) -> None:
 
 def test_the_same_day_gives_the_same_calendar(rich_data: Path) -> None:
     dataset = load_dataset(rich_data, DAY)
-    first = dtm.calendar_ics(dataset, DAY, "en", SITE_URL)
-    assert first == dtm.calendar_ics(dataset, DAY, "en", SITE_URL)
-    later = dtm.calendar_ics(dataset, DAY + dt.timedelta(days=1), "en", SITE_URL)
+    first = calendar_ics(cut(dataset), DAY, "en", SITE_URL)
+    assert first == calendar_ics(cut(dataset), DAY, "en", SITE_URL)
+    later = calendar_ics(cut(dataset), DAY + dt.timedelta(days=1), "en", SITE_URL)
     assert later != first  # today's birthday has passed by tomorrow
     assert b"birthday-fictional-birthday-today-2026" not in later

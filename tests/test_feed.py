@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, read_html
 
-from volia import feeds
-from volia.build_site import build_language
-from volia.dataset import load_dataset
-from volia.loader import load_yaml
-from volia.model import pick
+from volia.cli.build import build_language
+from volia.data.loading import load_dataset
+from volia.data.safe_yaml import load_yaml
+from volia.model.languages import pick
+from volia.model.publication import cut
+from volia.outputs import feed as feeds
+
+DAY = dt.date(2026, 11, 26)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Text of the counted-only and minimal fixtures that the feed must never carry.
@@ -36,7 +39,7 @@ def entries(root: ET.Element) -> list[dict[str, str]]:
 
 def test_each_language_has_a_feed_of_the_records_with_a_page(site: Path) -> None:
     dataset = load_dataset(FIXTURES / "data")
-    published = {r.id: r for r in dataset.published}
+    published = {r.id: r for r in cut(dataset).records}
     assert len(published) == 3 and len(dataset.records) == 4
     for lang, folder in (("be", site), ("ru", site / "ru"), ("en", site / "en")):
         root = parse(folder / "feed.xml")
@@ -110,7 +113,7 @@ def test_text_is_escaped_not_markup(data_dir: Path) -> None:
     path = data_dir / "prisoners.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "en: Fictional teacher for the test suite", "en: 'Teacher & author of <b>\"Tests\"</b> ]]>'"), encoding="utf-8")
-    feed = feeds.build_feed(load_dataset(data_dir), "en")
+    feed = feeds.build_feed(cut(load_dataset(data_dir)), "en", DAY)
     text = feeds.render_feed(feed)
     root = ET.fromstring(text)  # well-formed despite the markup characters
     summaries = [e.findtext(f"{ATOM}summary") for e in root.findall(f"{ATOM}entry")]
@@ -119,14 +122,14 @@ def test_text_is_escaped_not_markup(data_dir: Path) -> None:
 
 
 def test_links_are_absolute_with_a_site_address_and_relative_without(data_dir: Path) -> None:
-    dataset = load_dataset(data_dir)
-    relative = feeds.build_feed(dataset, "ru")
+    dataset = cut(load_dataset(data_dir))
+    relative = feeds.build_feed(dataset, "ru", DAY)
     assert relative.home == "index.html" and relative.self_link == "feed.xml"
     assert {e.link for e in relative.entries} >= {"prisoners/fictional-minimal-person.html"}
-    absolute = feeds.build_feed(dataset, "ru", site_url="https://volia.example/site")
+    absolute = feeds.build_feed(dataset, "ru", DAY, site_root="https://volia.example/site")
     assert absolute.self_link == "https://volia.example/site/ru/feed.xml"
     assert "https://volia.example/site/ru/prisoners/fictional-minimal-person.html" in {e.link for e in absolute.entries}
-    assert feeds.build_feed(dataset, "be", site_url="https://volia.example/").home == "https://volia.example/index.html"
+    assert feeds.build_feed(dataset, "be", DAY, site_root="https://volia.example/").home == "https://volia.example/index.html"
     # Ids do not depend on where the site is published.
     assert [e.id for e in relative.entries] == [e.id for e in absolute.entries]
 
@@ -141,7 +144,7 @@ def test_the_newest_change_comes_first_and_the_feed_is_capped(data_dir: Path) ->
     chunk = text[start:end].replace('last_verified: "2024-06-01"', 'last_verified: "2026-11-01"')
     path.write_text(text[:start] + chunk + text[end:], encoding="utf-8")
     assert minimal["last_verified"] == "2024-06-01"
-    feed = feeds.build_feed(load_dataset(data_dir), "en", limit=2)
+    feed = feeds.build_feed(cut(load_dataset(data_dir)), "en", DAY, limit=2)
     assert [e.title for e in feed.entries][0] == "Maryja Minimalnaja"
     assert feed.entries[0].updated == "2026-11-01T00:00:00Z"
     assert len(feed.entries) == 2

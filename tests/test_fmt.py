@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import Result, volia
 from conftest import FIXTURES, ROOT
 
-from volia.cli import FORMATTED, _order
-from volia.dataset import load_dataset
-from volia.loader import load_yaml
-from volia.yaml_format import _sort_key, canonical, comment_lines, split_header
+from volia.cli.main import FORMATTED
+from volia.data.canonical_form import _sort_key, canonical, comment_lines, split_header
+from volia.data.canonical_form import key_order as _order
+from volia.data.loading import load_dataset
+from volia.data.safe_yaml import load_yaml
 
 
-def fmt(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "fmt", *args],
-                          capture_output=True, text=True, timeout=120)
+def fmt(data_dir: Path, *args: str) -> Result:
+    return volia("--data", data_dir, "fmt", *args)
 
 
 RECORD = """\

@@ -24,10 +24,10 @@ from hostile.html_checks import violations
 from hostile.images import camera_jpeg
 from hostile.sites import build, copy_fixture_data, read_records, write_records
 
-from volia.dataset import load_dataset
-from volia.importers.viasna import convert
-from volia.problems import DataError, Problem
-from volia.sanitize import ALLOWED_TAGS, URL_SCHEMES, bio_html
+from volia.cli.import_viasna import convert
+from volia.data.loading import load_dataset
+from volia.data.problems import DataError, Problem
+from volia.text.sanitize import ALLOWED_TAGS, URL_SCHEMES, bio_html
 
 TEXTS, URLS = corpus.load()
 BROWSER_TABS = 6

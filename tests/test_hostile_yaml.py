@@ -10,15 +10,14 @@ included, gets a looser bound, because the test machine may be busy with other b
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_runner import volia
 
-from volia.dataset import load_dataset
-from volia.problems import DataError
+from volia.data.loading import load_dataset
+from volia.data.problems import DataError
 
 SECONDS = 2.0  # for refusing the file
 COMMAND_SECONDS = 10.0  # for the whole `volia check` process, Python's start-up included
@@ -81,8 +80,7 @@ def test_hostile_yaml_is_refused_quickly_and_clearly(data_dir: Path, content: by
     (data_dir / "prisoners.yaml").write_bytes(content)
     env = {**os.environ, "VOLIA_TODAY": "2026-11-26", "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "check"],
-                            capture_output=True, text=True, cwd=data_dir, env=env, timeout=30)
+    result = volia("--data", data_dir, "check", cwd=data_dir, env=env)
     elapsed = time.perf_counter() - started
     assert result.returncode == 1, result.stderr
     lines = result.stderr.splitlines()
@@ -102,7 +100,6 @@ def test_hostile_yaml_is_refused_quickly_and_clearly(data_dir: Path, content: by
 def test_the_same_data_without_the_trap_passes(data_dir: Path) -> None:
     """The control: `volia check` on the untouched copy exits 0, so the failures above are the traps'."""
     env = {**os.environ, "VOLIA_TODAY": "2026-11-26"}
-    result = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "check"],
-                            capture_output=True, text=True, env=env, timeout=30)
+    result = volia("--data", data_dir, "check", env=env)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert result.stdout.startswith("ok: ")

@@ -12,12 +12,13 @@ import pytest
 import yaml
 from conftest import FIXTURES, ROOT, content, read_html
 
-from volia import i18n, policy_views
-from volia.dataset import load_dataset
-from volia.dates import PartialDate
-from volia.model import LANGUAGES, fallback_language, pick
-from volia.translit import TABLES
-from volia.views import status_label, worded_for
+from volia.data.loading import load_dataset
+from volia.model.languages import LANGUAGES, fallback_language, pick
+from volia.model.partial_date import PartialDate
+from volia.text import i18n
+from volia.text.translit import TABLES
+from volia.views import policy as policy_views
+from volia.views.records import status_label, worded_for
 
 DOCS = ROOT / "docs"
 # Hand-written pages that knowingly have no Belarusian or Russian translation yet. Each entry is
@@ -97,7 +98,7 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from volia.build_site import SEARCH_LANG
+    from volia.cli.build import SEARCH_LANG
 
     work = tmp_path_factory.mktemp("fallback")
     docs = work / "docs"

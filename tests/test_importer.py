@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import Result, volia
 from conftest import FIXTURES
 
-from volia.dataset import load_dataset
-from volia.importers.viasna import convert, parse_months, parse_sentence
+from volia.cli.import_viasna import convert, parse_months, parse_sentence
+from volia.data.loading import load_dataset
 
 SAMPLE = FIXTURES / "viasna-export-sample.json"
 
@@ -44,10 +43,8 @@ def _fresh_data(tmp_path: Path) -> Path:
     return data
 
 
-def _import(data: Path, source: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data), "import-viasna", str(source),
-                           "--as-of", "2023", "--verified", "2026-11-26"],
-                          capture_output=True, text=True, timeout=60)
+def _import(data: Path, source: Path) -> Result:
+    return volia("--data", data, "import-viasna", source, "--as-of", "2023", "--verified", "2026-11-26")
 
 
 def test_the_sample_export_imports_into_valid_data(tmp_path: Path) -> None:

@@ -11,19 +11,19 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_runner import Result, volia
 
-from volia import scaffold
-from volia.dataset import load_dataset
-from volia.loader import load_yaml
+from volia.cli import new_record as scaffold
+from volia.data.loading import load_dataset
+from volia.data.safe_yaml import load_yaml
 
 BASIC = ["--publication", "minimal", "--name-en", "Fictional Nova Person", "--status", "imprisoned",
          "--arrested", "2024-03-02", "--article", "342", "--article", "130", "--facility", "colony-99-testtown",
          "--source-url", "https://example.org/nova", "--source-title", "Example source about a fictional person"]
 
 
-def new(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "new", *args],
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+def new(data_dir: Path, *args: str) -> Result:
+    return volia("--data", data_dir, "new", *args)
 
 
 def ids_in_file(data_dir: Path) -> list[str]:
@@ -47,8 +47,7 @@ def test_flags_make_a_checked_record_in_sorted_place(data_dir: Path) -> None:
     assert str(record.last_verified) == str(record.as_of) == os.environ["VOLIA_TODAY"]
     assert record.sources[0].url == "https://example.org/nova"
     # Written in canonical form: formatting now changes nothing.
-    fmt = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "fmt", "--check"],
-                         capture_output=True, text=True, timeout=120)
+    fmt = volia("--data", data_dir, "fmt", "--check")
     assert "prisoners.yaml (as it is)" not in fmt.stdout
 
 
@@ -111,8 +110,7 @@ def test_a_full_record_records_the_consent(data_dir: Path) -> None:
 
 
 def test_the_message_names_the_file_as_the_contributor_sees_it(data_dir: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "volia.cli", "--data", "data", "new", *BASIC],
-                         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=data_dir.parent)
+    run = volia("--data", "data", "new", *BASIC, cwd=data_dir.parent)
     assert run.returncode == 0, run.stderr
     line = (data_dir / "prisoners.yaml").read_text(encoding="utf-8").splitlines().index("- id: fictional-nova-person")
     assert run.stdout.startswith(f"added fictional-nova-person at data/prisoners.yaml:{line + 1}\n")

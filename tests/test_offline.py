@@ -20,9 +20,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, read_html
 
-from volia import offline_zip
-from volia.build_site import build_all, build_language
-from volia.dataset import load_dataset
+from volia.cli.build import build_all, build_language
+from volia.data.loading import load_dataset
+from volia.outputs import compaction
+from volia.outputs import offline_copy as offline_zip
 
 RECORD_PAGE_BUDGET = 25_000  # bytes of HTML for one person's page
 
@@ -495,7 +496,7 @@ def test_compacting_the_index_keeps_its_content(tmp_path: Path, text: str) -> No
     (tmp_path / "search").mkdir()
     original = {"docs": [{"title": text, "text": text * 3}]}
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(original), encoding="utf-8")
-    saved = offline_zip.compact_search_index(tmp_path)
+    saved = compaction.compact_search_index(tmp_path)
     assert saved > 0
     assert json.loads((tmp_path / "search" / "search_index.json").read_bytes()) == original
 
@@ -504,15 +505,15 @@ def test_compact_html_drops_indentation_but_keeps_verbatim_blocks() -> None:
     page = ("<body>\n    <p>a\n      <em>b</em>\n\n      c</p>\n"
             "    <pre>  keep\n    this</pre>\n  <textarea>\n  t</textarea>\n"
             "  <script>var s = `\n   x`;</script>\n  <STYLE>\n  p{}</STYLE>\n</body>")
-    assert offline_zip.compact_html(page) == (
+    assert compaction.compact_html(page) == (
         "<body>\n<p>a\n<em>b</em>\nc</p>\n<pre>  keep\n    this</pre>\n<textarea>\n  t</textarea>\n"
         "<script>var s = `\n   x`;</script>\n<STYLE>\n  p{}</STYLE>\n</body>")
     # words stay apart: a run of whitespace becomes one line break, never nothing
-    assert offline_zip.compact_html("<b>x</b>\n   <b>y</b>") == "<b>x</b>\n<b>y</b>"
+    assert compaction.compact_html("<b>x</b>\n   <b>y</b>") == "<b>x</b>\n<b>y</b>"
 
 
 def test_built_pages_are_compact(site: Path) -> None:
     """(test_browser_offline.py checks in a browser that the text a reader sees is unchanged.)"""
     page = (site / "en" / "prisoners" / "fictional-ales-testovich.html").read_text(encoding="utf-8")
-    assert offline_zip.compact_html(page) == page  # the build already compacted it
+    assert compaction.compact_html(page) == page  # the build already compacted it
     assert "\n  <" not in page

@@ -29,9 +29,10 @@ from hostile.sites import (
 )
 from PIL import Image
 
-from volia import photos
-from volia.dataset import load_dataset
-from volia.problems import DataError
+from volia.addresses import photo_uri
+from volia.data import photo_files as photos
+from volia.data.loading import load_dataset
+from volia.data.problems import DataError
 
 # Bytes that name metadata blocks: EXIF, GPS tags, ICC profiles, XMP, Photoshop resources.
 METADATA_BYTES = (b"Exif", b"GPS", b"ICC_PROFILE", b"http://ns.adobe.com", b"xmpmeta", b"Photoshop")
@@ -209,7 +210,7 @@ def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factor
     data_dir, site = published_site(tmp_path_factory)
     expected = photos.process(data_dir / "photos" / FULL_PHOTO)
     for folder in LANGUAGE_FOLDERS:
-        published = site / folder / photos.site_uri(FULL_ID)
+        published = site / folder / photo_uri(FULL_ID)
         assert published.read_bytes() == expected
         assert_clean(published.read_bytes())
         page = read_html(site / folder / "prisoners" / f"{FULL_ID}.html")
@@ -231,7 +232,7 @@ def test_a_minimal_records_photo_is_not_in_the_output(tmp_path_factory) -> None:
     withheld = photos.process(data_dir / "photos" / MINIMAL_PHOTO)
     original = (data_dir / "photos" / MINIMAL_PHOTO).read_bytes()
     for folder in LANGUAGE_FOLDERS:
-        assert not (site / folder / photos.site_uri(MINIMAL_ID)).exists()
+        assert not (site / folder / photo_uri(MINIMAL_ID)).exists()
         page = read_html(site / folder / "prisoners" / f"{MINIMAL_ID}.html")
         assert page.select("article.volia-record img") == []
     published_bytes = [p.read_bytes() for p in site.rglob("*") if p.is_file()]
@@ -239,4 +240,4 @@ def test_a_minimal_records_photo_is_not_in_the_output(tmp_path_factory) -> None:
     for needle in (MINIMAL_PHOTO, MINIMAL_CREDIT, "WITHHELD-PHOTO-CONSENT-MARKER", "withheld-photo-source-marker"):
         assert find(site, needle) == [], needle
     # The control: the full record's photo is there, so the walk does see photos.
-    assert len([out for out in walk(site) if out.name.endswith(photos.site_uri(FULL_ID))]) >= 3
+    assert len([out for out in walk(site) if out.name.endswith(photo_uri(FULL_ID))]) >= 3

@@ -21,9 +21,10 @@ from conftest import FIXTURES, ROOT, content, read_html
 from PIL import Image
 from playwright.sync_api import expect
 
-from volia import offline_zip, og_images
-from volia.build_site import build_all, environment
-from volia.translit import transliterate
+from volia.cli.build import build_all, environment
+from volia.outputs import cards as og_images
+from volia.outputs import offline_copy as offline_zip
+from volia.text.translit import transliterate
 
 SITE_URL = "https://volia.example/"
 ALES = "prisoners/fictional-ales-testovich.html"

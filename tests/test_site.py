@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, content, read_html
 
-from volia.dataset import load_dataset
+from volia.data.loading import load_dataset
 
 
 def test_every_published_record_has_a_page_with_its_facts(site: Path) -> None:

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_project, content, read_html
 
-from volia import charts
-from volia.i18n import t
-from volia.render import render
+from volia.analysis import chart_geometry as charts
+from volia.text.i18n import t
+from volia.views.templates import render
 
 
 def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
@@ -117,7 +117,7 @@ def test_an_unknown_key_or_variable_fails_the_build_naming_page_and_key(
 
 
 def test_every_precedent_and_count_has_a_source() -> None:
-    from volia.policy import load_policy
+    from volia.data.loading import load_policy
 
     policy = load_policy(ROOT / "data")
     assert policy.precedents and policy.counts
@@ -127,8 +127,8 @@ def test_every_precedent_and_count_has_a_source() -> None:
 
 
 def test_a_precedent_without_a_source_fails_validation(tmp_path: Path) -> None:
-    from volia.policy import load_policy
-    from volia.problems import DataError
+    from volia.data.loading import load_policy
+    from volia.data.problems import DataError
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -144,8 +144,8 @@ def test_a_precedent_without_a_source_fails_validation(tmp_path: Path) -> None:
 
 
 def test_a_party_with_the_csv_separator_fails_validation_instead_of_the_export(tmp_path: Path) -> None:
-    from volia.policy import load_policy
-    from volia.problems import DataError
+    from volia.data.loading import load_policy
+    from volia.data.problems import DataError
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

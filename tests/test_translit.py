@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from volia import names, translit
-from volia.translit import Spelling, derive, fold, latin_name, transliterate
+from volia.text import names, translit
+from volia.text.translit import Spelling, derive, fold, latin_name, transliterate
 
 # Official romanisation, 2007 version: the brief's place names, the Instruction's own examples
 # (2000 list, with ŭ for ў and accents for the soft sign as amended in 2007) and the ISO 3166-2:BY

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import volia
 
-from volia.dataset import load_dataset
-from volia.policy import load_policy
-from volia.problems import DataError
+from volia.data.loading import load_dataset, load_policy
+from volia.data.problems import DataError
 
 RECORD = """\
 - id: fictional-rule-test
@@ -132,16 +130,14 @@ def test_a_malformed_file_gets_one_clear_message(data_dir: Path, text: str, mess
 
 def test_volia_check_exits_non_zero_with_the_report_and_no_traceback(data_dir: Path) -> None:
     (data_dir / "prisoners.yaml").write_text(RECORD.replace("status: imprisoned", "status: free"), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "check", "--github"],
-                         capture_output=True, text=True, timeout=60)
+    run = volia("--data", data_dir, "check", "--github")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert 'record fictional-rule-test: status: "free" — expected one of' in run.stderr
     assert "1 problem found in the data." in run.stderr
     assert run.stdout.startswith(f"::error file={data_dir / 'prisoners.yaml'},line=9::record fictional-rule-test")
     (data_dir / "prisoners.yaml").write_text(RECORD, encoding="utf-8")
-    ok = subprocess.run([sys.executable, "-m", "volia.cli", "--data", str(data_dir), "check"],
-                        capture_output=True, text=True, timeout=60)
+    ok = volia("--data", data_dir, "check")
     assert ok.returncode == 0, ok.stderr
 
 

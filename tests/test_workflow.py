@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from conftest import ROOT
 
-from volia.loader import load_yaml
-from volia.model import Record
-from volia.views import correction_url
+from volia.data.safe_yaml import load_yaml
+from volia.model.records import Record
+from volia.views.records import correction_url
 
 GITHUB = ROOT / ".github"
 WORKFLOW = GITHUB / "workflows" / "site.yml"

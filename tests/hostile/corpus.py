@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from volia.schema_check import field_name
+from volia.data.schema_check import field_name
 
 HERE = Path(__file__).resolve().parent
 KINDS = ("name", "line", "text")

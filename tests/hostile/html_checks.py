@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from volia.sanitize import URL_SCHEMES
+from volia.text.sanitize import URL_SCHEMES
 
 SAFE_SCHEMES = {*URL_SCHEMES, ""}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcdoc", "data", "xlink:href", "poster", "background")

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from hostile.images import camera_jpeg, camera_png
 
-from volia.loader import load_yaml
+from volia.data.safe_yaml import load_yaml
 
 TESTS = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = TESTS / "fixtures" / "data"
@@ -82,7 +82,7 @@ def build(name: str, root: Path, data_dir: Path, languages: tuple[str, ...] | No
           site_url: str = SITE_URL) -> Path:
     """Build once per session under `name`; later calls return the same folder."""
     if name not in _built:
-        from volia.build_site import build_all, environment
+        from volia.cli.build import build_all, environment
 
         site = root / "site"
         kwargs = {"languages": languages} if languages else {}

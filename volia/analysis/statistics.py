@@ -1,0 +1,122 @@
+"""Figures computed from the records. Every record counts, whatever its publication level:
+a counted-only record has no page but is a person in these numbers. This is the one place that
+reads the whole Dataset rather than its public cut, by design.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from volia.model.dataset import Dataset
+from volia.model.partial_date import PartialDate
+from volia.model.publication import PublicDataset
+from volia.model.vocabulary import GENDERS, RELEASE_MODES, STATUSES
+
+# (label key, lowest months, highest months) — upper bound inclusive.
+SENTENCE_BANDS = (("up-to-1y", 0, 12), ("1-3y", 13, 36), ("3-5y", 37, 60), ("5-10y", 61, 120),
+                  ("over-10y", 121, 10_000))
+AGE_BANDS = (("under-25", 0, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-54", 45, 54),
+             ("55-64", 55, 64), ("65-plus", 65, 200))
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Counts per key, in display order, with how many records had no value."""
+
+    rows: tuple[tuple[str, int], ...]
+    unknown: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.rows) + self.unknown
+
+
+def as_of(dataset: Dataset | PublicDataset) -> PartialDate | None:
+    """The figures (or the exported records) are as new as the newest record information."""
+    dates = [r.as_of for r in dataset.records]
+    return max(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def headline(dataset: Dataset) -> dict[str, int]:
+    records = dataset.records
+    return {
+        "total": len(records),
+        "imprisoned": sum(r.status == "imprisoned" for r in records),
+        "restricted": sum(r.status == "restricted" for r in records),
+        "released": sum(r.status == "released" for r in records),
+        "deceased": sum(r.status == "deceased" for r in records),
+        "recognised": sum(r.is_recognised for r in records),
+        "held_recognised": sum(r.held and r.is_recognised for r in records),
+    }
+
+
+def by_status(dataset: Dataset) -> Breakdown:
+    counts = Counter(r.status for r in dataset.records)
+    return Breakdown(tuple((s, counts[s]) for s in STATUSES if counts[s]))
+
+
+def by_article(dataset: Dataset) -> Breakdown:
+    """People charged under each article (a person with several articles counts under each)."""
+    counts = Counter(a for r in dataset.records for a in r.articles)
+    order = sorted(counts, key=lambda a: (-counts[a], dataset.articles[a].sort_key))
+    return Breakdown(tuple((a, counts[a]) for a in order),
+                     unknown=sum(not r.articles for r in dataset.records))
+
+
+def by_facility(dataset: Dataset) -> Breakdown:
+    """The people held now, by where they are held."""
+    records = [r for r in dataset.records if r.held]
+    counts = Counter(r.facility for r in records if r.facility)
+    order = sorted(counts, key=lambda f: (-counts[f], f))
+    return Breakdown(tuple((f, counts[f]) for f in order),
+                     unknown=sum(r.facility is None for r in records))
+
+
+def by_region(dataset: Dataset) -> Breakdown:
+    counts = Counter(r.region for r in dataset.records if r.region)
+    order = sorted(counts, key=lambda g: (-counts[g], g))
+    return Breakdown(tuple((g, counts[g]) for g in order),
+                     unknown=sum(r.region is None for r in dataset.records))
+
+
+def by_gender(dataset: Dataset) -> Breakdown:
+    counts = Counter(r.gender for r in dataset.records if r.gender != "unknown")
+    return Breakdown(tuple((g, counts[g]) for g in GENDERS if counts[g]),
+                     unknown=sum(r.gender == "unknown" for r in dataset.records))
+
+
+def by_sentence(dataset: Dataset) -> Breakdown:
+    """Length of the latest prison sentence, in bands."""
+    months = [r.sentence_months for r in dataset.records]
+    return _banded(months, SENTENCE_BANDS)
+
+
+def by_age_at_arrest(dataset: Dataset) -> Breakdown:
+    return _banded([r.age_at_arrest() for r in dataset.records], AGE_BANDS)
+
+
+def arrests_per_year(dataset: Dataset) -> Breakdown:
+    """Arrests (cases) per year; a person arrested twice counts in both years."""
+    counts = Counter(c.arrested.year for r in dataset.records for c in r.cases)
+    return Breakdown(tuple((str(y), counts[y]) for y in sorted(counts)))
+
+
+def release_modes(dataset: Dataset) -> Breakdown:
+    """How people left prison, for those released or deceased."""
+    releases = [r.release for r in dataset.records if r.release]
+    counts = Counter(rel.how for rel in releases)
+    return Breakdown(tuple((m, counts[m]) for m in RELEASE_MODES if counts[m]))
+
+
+def _banded(values: list[int | None], bands: tuple[tuple[str, int, int], ...]) -> Breakdown:
+    counts = Counter()
+    for value in values:
+        if value is None:
+            continue
+        for key, low, high in bands:
+            if low <= value <= high:
+                counts[key] += 1
+                break
+    return Breakdown(tuple((key, counts[key]) for key, _, _ in bands),
+                     unknown=sum(v is None for v in values))

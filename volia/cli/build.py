@@ -1,0 +1,105 @@
+"""Build the whole site: one MkDocs build per language into one folder.
+
+The default language (Belarusian) is built at the root of site/ and the others into site/ru/ and
+site/en/. Builds run in one process, one after another; MkDocs cleans the folder it builds into,
+so the root language goes first.
+
+This module and the hooks are the only code that imports MkDocs (a contract in pyproject.toml
+holds the package to it): moving to another site generator means replacing them, and
+`volia pages` (volia/site/markdown_tree.py) already writes every generated page as plain Markdown.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from volia.addresses import language_folder
+from volia.model.languages import DEFAULT_LANGUAGE, LANGUAGES
+from volia.outputs.offline_copy import write_offline_copy
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+# lunr has no Belarusian; Russian is the closest. Material's default pipeline keeps only the stop-word
+# filter (no stemmer, no trimmer), so every language's index holds lower-cased words split at spaces
+# and hyphens, Cyrillic and Latin alike, and folds no accents: record pages add the folded spellings
+# themselves (volia/text/names.py), which is how Čapiuk, Capiuk and Чапюк all find one person.
+SEARCH_LANG = {"be": "ru", "ru": "ru", "en": "en"}
+
+
+@contextmanager
+def environment(**values: str):
+    """Set environment variables for the duration of a block, then restore them as they were."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_language(lang: str, site_dir: Path, config_file: Path = ROOT / "mkdocs.yml",
+                   data_dir: Path | None = None) -> None:
+    """One language's build into its folder of `site_dir`."""
+    # VOLIA_SITE_URL, the whole site's address, passes through unchanged: the build context
+    # makes each language's address from it (volia/addresses.py).
+    values = {"VOLIA_LANG": lang, "VOLIA_SEARCH_LANG": SEARCH_LANG[lang],
+              "VOLIA_SITE_DIR": str((site_dir / language_folder(lang)).resolve())}
+    if data_dir is not None:
+        values["VOLIA_DATA_DIR"] = str(data_dir.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with environment(**values):
+        config = load_config(str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
+              config_file: Path = ROOT / "mkdocs.yml", data_dir: Path | None = None) -> int:
+    """Every language, the default first. Returns a process exit code."""
+    _show_warnings()
+    ordered = sorted(languages, key=lambda lang: lang != DEFAULT_LANGUAGE)
+    for lang in ordered:
+        started = time.perf_counter()
+        try:
+            build_language(lang, site_dir, config_file, data_dir)
+        except (Abort, ConfigurationError, PluginError) as error:
+            print(f"build failed ({lang}): {error}", file=sys.stderr)
+            return 1
+        except SystemExit as error:  # mkdocs-macros exits on a macro error, after printing it
+            print(f"build failed ({lang}): a macro failed (exit {error.code}); see the message above",
+                  file=sys.stderr)
+            return 1
+        print(f"built {lang} in {time.perf_counter() - started:.1f} s → {site_dir / language_folder(lang)}")
+    # Last, once every language is in place: the zip holds the whole site (and never itself).
+    started = time.perf_counter()
+    copy = write_offline_copy(site_dir, {SEARCH_LANG[lang] for lang in ordered})
+    print(f"offline copy in {time.perf_counter() - started:.1f} s → {copy.path} "
+          f"({copy.size / 1e6:.1f} MB, {copy.entries} files, sha256 {copy.sha256})")
+    return 0
+
+
+def _show_warnings() -> None:
+    """Print MkDocs' warnings as its own command line does (a strict build stops on them)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_volia", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._volia = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,110 @@
+"""The offline copy: the whole built site in one zip that anyone can pass on, with its SHA-256.
+
+Readers in Belarus may reach the site only through a friend's USB stick or a messenger. The zip holds
+every language, unpacks into one folder (volia/) and works from disk over file://: links are
+relative and the search index is inlined into a script by Material's `offline` plugin.
+
+The zip is reproducible: the same built site gives the same bytes, so anyone can rebuild it from the
+sources and compare checksums with a copy they were handed. Entries are sorted, carry one fixed
+timestamp and fixed permissions, and are compressed at one fixed level. (Deflate output can differ
+between zlib builds, so compare copies made with the same Python.)
+
+Left out, because a reader of the copy never uses them:
+- the zip and its checksum (the copy cannot contain itself);
+- source maps (*.map: a developer's aid, fetched only with the browser's developer tools open);
+- sitemaps (for search engines of the hosted site; they carry the build date, which would make
+  two builds of the same sources differ);
+- Open Graph cards (og/: images for link previews on social networks, fetched from the hosted site);
+- search stemmers and word splitters for languages the site does not search in (Material ships
+  all 30 of them in every language folder; ours are Russian, for be and ru, and English).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from volia.addresses import CARD_DIR, OFFLINE_SUM, OFFLINE_ZIP, language_folder
+from volia.model.languages import LANGUAGES
+
+ZIP_NAME, SUM_NAME = OFFLINE_ZIP, OFFLINE_SUM
+FOLDER = "volia"  # every entry sits in one folder, so unpacking never scatters files
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
+FILE_MODE = 0o100644  # a regular file, rw-r--r--
+LEVEL = 6  # zlib's default: level 9 took twice as long for 0.5 % fewer bytes (1,000 records)
+
+_SKIPPED_NAMES = {"sitemap.xml", "sitemap.xml.gz"}
+# Open Graph cards (og/ in each language's copy, volia/outputs/cards.py): only social networks fetch
+# them, from the hosted site; they would add about 9 KB per page to the copy.
+_SKIPPED_FOLDERS = re.compile("^(?:" + "|".join(re.escape(language_folder(lang)) for lang in LANGUAGES) + ")"
+                              + re.escape(CARD_DIR) + "/")
+# The word splitters only the Japanese, Hindi and Thai search pipelines load.
+_SEGMENTERS = {"tinyseg.js": {"ja"}, "wordcut.js": {"hi", "th"}}
+# lunr/min/lunr.<lang>.min.js: a stemmer; support and multi are shared by every non-English language.
+_LUNR_LANGUAGE = re.compile(r"(?:^|/)assets/javascripts/lunr/min/lunr\.(?P<lang>[a-z]+)\.min\.js$")
+_LUNR_SHARED = {"multi"}  # lunr.stemmer.support.min.js does not match the pattern at all
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    path: Path
+    sha256: str
+    size: int
+    entries: int
+
+
+def write_offline_copy(site_dir: Path, search_languages: Iterable[str]) -> OfflineCopy:
+    """Zip `site_dir` into site_dir/volia-offline.zip and write volia-offline.zip.sha256 beside it."""
+    site_dir = Path(site_dir)
+    languages = set(search_languages)
+    target = site_dir / ZIP_NAME
+    partial = site_dir / (ZIP_NAME + ".part")
+    names = sorted(included_files(site_dir, languages))
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name in names:
+            info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=FIXED_TIME)
+            info.create_system = 3  # Unix, so that the mode below means what it says
+            info.external_attr = FILE_MODE << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (site_dir / name).read_bytes(), compresslevel=LEVEL)
+    os.replace(partial, target)
+    digest = sha256_of(target)
+    (site_dir / SUM_NAME).write_text(f"{digest}  {ZIP_NAME}\n", encoding="utf-8")
+    return OfflineCopy(target, digest, target.stat().st_size, len(names))
+
+
+def included_files(site_dir: Path, search_languages: set[str]) -> Iterator[str]:
+    """Every file of the built site that goes into the copy, as a path relative to the site."""
+    for path in site_dir.rglob("*"):
+        if path.is_file():
+            name = path.relative_to(site_dir).as_posix()
+            if not _left_out(name, search_languages):
+                yield name
+
+
+def _left_out(name: str, search_languages: set[str]) -> bool:
+    base = posixpath.basename(name)
+    if name in (ZIP_NAME, SUM_NAME, ZIP_NAME + ".part"):
+        return True
+    if base.endswith(".map") or base in _SKIPPED_NAMES or _SKIPPED_FOLDERS.match(name):
+        return True
+    if base in _SEGMENTERS and "/lunr/" in name:
+        return not _SEGMENTERS[base] & search_languages
+    match = _LUNR_LANGUAGE.search(name)
+    if match and match["lang"] not in _LUNR_SHARED:
+        return match["lang"] not in search_languages
+    return False
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,206 @@
+"""The macros essay writers call ({{ stat("imprisoned") }}), as plain functions of the build
+context and the page being rendered. hooks/volia_macros.py only registers them with
+mkdocs-macros; docs/about/macros.md lists them (macro_reference).
+
+Only pages with `render_macros: true` in their front matter are rendered (render_by_default is
+false), so generated pages — which carry contributor text — never pass through Jinja.
+
+A macro whose text lands inside a paragraph is marked `inline`: Markdown reads a macro's result
+after the macro has run, so a publisher named "[x](javascript:…)" would become a link. Its result
+is made inert (volia.text.sanitize.inert). Block HTML on its own line is left alone by Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from volia.analysis import chart_geometry
+from volia.analysis import statistics as stats
+from volia.model.vocabulary import STATUSES
+from volia.site.context import BuildContext
+from volia.text import i18n
+from volia.text.sanitize import inert
+from volia.views import field_dictionary as dictionary
+from volia.views import figures, records
+from volia.views import policy as policy_views
+from volia.views.templates import render
+
+PLACEHOLDER_ROOT = "https://ADDRESS-OF-THIS-SITE/"  # what {{ site_root }} says when the address is unknown
+
+
+@dataclass(frozen=True)
+class Macro:
+    """A macro: `function(ctx, page, *arguments)`; an essay calls it with the arguments only."""
+
+    function: Callable[..., Any]
+    inline: bool
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+    def bind(self, ctx: BuildContext, page: Callable[[], str]) -> Callable[..., Any]:
+        """The macro as an essay calls it, for the page `page()` returns at the time of the call."""
+        function, inline = self.function, self.inline
+
+        @functools.wraps(function)
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            result = function(ctx, page(), *args, **kwargs)
+            return inert(result) if inline else result
+
+        bound.__signature__ = self.signature  # type: ignore[attr-defined]
+        return bound
+
+    @property
+    def signature(self) -> inspect.Signature:
+        parameters = list(inspect.signature(self.function).parameters.values())[2:]  # without ctx, page
+        return inspect.Signature(parameters)
+
+    def call_form(self) -> str:
+        """How an essay calls it: `precedent(key, field="freed")`, without Python's type hints."""
+        def argument(p: inspect.Parameter) -> str:
+            if p.default is p.empty:
+                return p.name
+            return f"{p.name}={json.dumps(p.default) if isinstance(p.default, str) else p.default}"
+
+        return f"{self.name}({', '.join(argument(p) for p in self.signature.parameters.values())})"
+
+
+MACROS: dict[str, Macro] = {}
+
+
+def _macro(inline: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        MACROS[function.__name__] = Macro(function, inline)
+        return function
+    return register
+
+
+def site_root(ctx: BuildContext) -> str:
+    """{{ site_root }}: the address of the whole site, or a placeholder that says so."""
+    return ctx.site_root or PLACEHOLDER_ROOT
+
+
+# ---- Figures from the records ----
+
+@_macro(inline=True)
+def records_count(ctx: BuildContext, page: str, status: str | None = None) -> str:
+    """How many records (of one status: imprisoned, restricted, released, deceased)."""
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"records_count: unknown status {status!r}; expected one of {STATUSES}")
+    return i18n.number(sum(status is None or r.status == status for r in ctx.dataset.records), ctx.lang)
+
+
+@_macro(inline=True)
+def stat(ctx: BuildContext, page: str, name: str) -> str:
+    """A headline figure from the records: total, imprisoned, released, recognised, held_recognised …"""
+    figures_ = stats.headline(ctx.dataset)
+    if name not in figures_:
+        raise ValueError(f"stat: unknown figure {name!r}; expected one of {sorted(figures_)}")
+    return i18n.number(figures_[name], ctx.lang)
+
+
+@_macro(inline=True)
+def stats_as_of(ctx: BuildContext, page: str) -> str:
+    """The date the records' information describes (the newest as_of)."""
+    return i18n.date(stats.as_of(ctx.dataset), ctx.lang)
+
+
+@_macro()
+def breakdown(ctx: BuildContext, page: str, name: str) -> str:
+    """A bar chart with its text alternative and data table: status, article, facility, region,
+    gender, sentence, age, year or release."""
+    b = figures.breakdown(ctx.dataset, name, ctx.lang)
+    bars, height = chart_geometry.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in b["rows"]])
+    alt = "; ".join(f"{r['label']}: {r['value_text']}" for r in b["rows"])
+    return render("chart_bars.html", page, ctx.lang, b=b, bars=bars, height=height, alt=alt)
+
+
+@_macro()
+def people_sample(ctx: BuildContext, page: str, count: int = 3) -> str:
+    """A few people held now, with full pages, as cards (the longest-held first)."""
+    people = records.sample_people(ctx.public, ctx.lang, count)
+    return render("people_sample.html", page, ctx.lang, people=people)
+
+
+# ---- Policy data ----
+
+@_macro(inline=True)
+def precedent(ctx: BuildContext, page: str, key: str, field: str = "freed") -> str:
+    """One fact of a precedent in data/precedents.yaml: freed (with its qualifier), date, title,
+    parties, host_country, mediator, conceded or summary."""
+    return policy_views.precedent_field(ctx.policy, key, field, ctx.lang)
+
+
+@_macro()
+def precedents_table(ctx: BuildContext, page: str, strategy: str | None = None) -> str:
+    """All precedents (or one strategy's: pressure, negotiate, exchange) as a table with sources."""
+    items = policy_views.precedents(ctx.policy, ctx.lang, strategy)
+    return render("precedents_table.html", page, ctx.lang, items=items)
+
+
+@_macro()
+def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = None) -> str:
+    """Precedents in date order, optionally one strategy's."""
+    items = policy_views.precedents(ctx.policy, ctx.lang, strategy)
+    return render("precedents_timeline.html", page, ctx.lang, items=items)
+
+
+@_macro()
+def headline(ctx: BuildContext, page: str) -> str:
+    """The latest published count with its date and publisher, linked to the source."""
+    h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name)
+    text = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=h["publisher"])
+    # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
+    return render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(text))
+
+
+@_macro(inline=True)
+def count_on(ctx: BuildContext, page: str, date: str, index: int = 0) -> str:
+    """The published count for a date in data/counts.yaml; index picks one of two figures for one date."""
+    return policy_views.count_on(ctx.policy, date, index, ctx.lang)
+
+
+@_macro()
+def counts_chart(ctx: BuildContext, page: str) -> str:
+    """The published counts over time as a chart and table, beside the count from the records."""
+    series = policy_views.counts_series(ctx.policy, ctx.lang, ctx.public.organisation_name)
+    note = i18n.t("counts_records_note", ctx.lang, n=i18n.number(stats.headline(ctx.dataset)["imprisoned"], ctx.lang),
+                  date=i18n.date(stats.as_of(ctx.dataset), ctx.lang))
+    return render("counts_chart.html", page, ctx.lang, records_note=note, **series)
+
+
+@_macro()
+def per_million_table(ctx: BuildContext, page: str) -> str:
+    """Political prisoners per million inhabitants, from data/comparisons.yaml."""
+    return render("per_million_table.html", page, ctx.lang, items=policy_views.comparisons(ctx.policy, ctx.lang))
+
+
+@_macro(inline=True)
+def per_million(ctx: BuildContext, page: str, key: str) -> str:
+    """One country's political prisoners per million inhabitants."""
+    comparisons = ctx.policy.comparisons
+    if key not in comparisons:
+        raise KeyError(f"per_million: unknown country {key!r}; expected one of: {', '.join(comparisons)}")
+    return policy_views.per_million(comparisons[key], ctx.lang)
+
+
+# ---- About the site ----
+
+@_macro()
+def field_dictionary(ctx: BuildContext, page: str) -> str:
+    """Every field of every data file, with its meaning, generated from the schemas."""
+    return render("field_dictionary.html", page, ctx.lang, rows=dictionary.fields())
+
+
+@_macro()
+def macro_reference(ctx: BuildContext, page: str) -> str:
+    """This list: every macro with its arguments and what it returns."""
+    items = [{"signature": m.call_form(), "doc": inspect.getdoc(m.function) or ""}
+             for _, m in sorted(MACROS.items())]
+    return render("macro_reference.html", page, ctx.lang, macros=items)

@@ -1,0 +1,155 @@
+"""The pages generated from the public cut: one per published record, the list of all prisoners,
+one per facility and per article, a short notice at the address of each page taken down, and the
+dates that matter. Pure Python: the MkDocs hook only turns these into files, and `volia pages`
+writes them out as Markdown (volia/site/markdown_tree.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from volia import addresses
+from volia.analysis import statistics
+from volia.analysis.dates_ahead import BIRTHDAY_DAYS
+from volia.model.languages import pick
+from volia.model.partial_date import PartialDate
+from volia.model.publication import PublicDataset
+from volia.model.records import Record
+from volia.model.references import Removal
+from volia.site.context import BuildContext
+from volia.text import i18n
+from volia.text.i18n import t
+from volia.views import dates_ahead, records
+from volia.views.templates import render
+
+# Lists repeat what the record pages hold. Out of the search index they keep it small, and the
+# search plugin skips parsing pages that grow with every record (the list of all prisoners).
+LIST_META: dict[str, object] = {"volia_kind": "list", "search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    html: Callable[[], str]  # rendered on demand, when MkDocs reaches the page
+    meta: dict[str, object] = field(default_factory=dict)
+    in_nav: bool = False
+
+
+def generated_pages(ctx: BuildContext) -> list[GeneratedPage]:
+    public, lang = ctx.public, ctx.lang
+    pages = [_prisoners_index(public, lang), _facility_index(public, lang), _article_index(public, lang)]
+    pages += [_record_page(r, public, lang, ctx.repository) for r in public.records]
+    pages += [_facility_page(f, public, lang) for f in public.facilities]
+    pages += [_article_page(a, public, lang) for a in public.articles]
+    pages += [_removed_page(removal, lang) for removal in public.removed]
+    pages += [_birthdays_page(ctx), _releases_page(ctx)]
+    return pages
+
+
+def _birthdays_page(ctx: BuildContext) -> GeneratedPage:
+    """Birthdays of people held now, in the next days; computed from the build's "today"."""
+    uri, lang = addresses.BIRTHDAYS, ctx.lang
+    return GeneratedPage(
+        uri, t("birthdays", lang),
+        lambda: render("birthdays.html", uri, lang, items=dates_ahead.birthdays_view(ctx.public, ctx.today, lang),
+                       days=BIRTHDAY_DAYS, today=i18n.date(PartialDate.of(ctx.today), lang),
+                       calendar=addresses.CALENDAR, guide=addresses.LETTER_GUIDE),
+        dict(LIST_META),
+    )
+
+
+def _releases_page(ctx: BuildContext) -> GeneratedPage:
+    """Estimated ends of current terms, each marked with the day it is counted from."""
+    uri, lang = addresses.RELEASES, ctx.lang
+    return GeneratedPage(
+        uri, t("releases", lang),
+        lambda: render("releases.html", uri, lang, **dates_ahead.releases_view(ctx.public, ctx.today, lang),
+                       calendar=addresses.CALENDAR),
+        dict(LIST_META),
+    )
+
+
+def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str) -> list[dict]:
+    rows = [records.row_view(r, dataset, lang) for r in people]
+    return sorted(rows, key=lambda row: row["name"].casefold())
+
+
+def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None) -> GeneratedPage:
+    uri = addresses.record_uri(record.id)
+    meta: dict[str, object] = {"volia_kind": "record"}
+    if not record.is_full:
+        meta["robots"] = "noindex"  # minimal pages stay out of search engines
+    return GeneratedPage(
+        uri, records.display_name(record, lang),
+        lambda: render("record.html", uri, lang, r=records.record_view(record, dataset, lang, repository)),
+        meta,
+    )
+
+
+def _removed_page(removal: Removal, lang: str) -> GeneratedPage:
+    """Old links to a page taken down reach this notice. It is built from data/removed.yaml alone,
+    so nothing of the old page can be in it; search engines and the site's search skip it."""
+    uri = addresses.record_uri(removal.id)
+    return GeneratedPage(
+        uri, t("removed_title", lang),
+        lambda: render("removed.html", uri, lang, reason=t(f"removed_{removal.reason}", lang),
+                       date=i18n.date(removal.date, lang), index=addresses.PRISONERS_INDEX),
+        {"volia_kind": "removed", "robots": "noindex", "search": {"exclude": True}},
+    )
+
+
+def _prisoners_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
+    uri = addresses.PRISONERS_INDEX
+    return GeneratedPage(
+        uri, t("all_prisoners", lang),
+        lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.records, dataset, lang),
+                       as_of=i18n.date(statistics.as_of(dataset), lang)),
+        dict(LIST_META), in_nav=True,
+    )
+
+
+def _facility_page(facility_id: str, dataset: PublicDataset, lang: str) -> GeneratedPage:
+    facility = dataset.facilities[facility_id]
+    uri = addresses.facility_uri(facility_id)
+    people = dataset.by_facility.get(facility_id, ())
+    return GeneratedPage(
+        uri, pick(facility.name, lang),
+        lambda: render("facility.html", uri, lang, f=records.facility_view(facility, dataset, lang),
+                       rows=_rows(people, dataset, lang)),
+        {"volia_kind": "facility"},
+    )
+
+
+def _article_page(article_id: str, dataset: PublicDataset, lang: str) -> GeneratedPage:
+    uri = addresses.article_uri(article_id)
+    people = dataset.by_article.get(article_id, ())
+    view = records.article_view(article_id, dataset, lang)
+    return GeneratedPage(
+        uri, f"{article_id} — {view['title']}",
+        lambda: render("article.html", uri, lang, a=view, rows=_rows(people, dataset, lang)),
+        {"volia_kind": "article"},
+    )
+
+
+def _facility_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
+    uri = addresses.FACILITY_INDEX
+    items = sorted(
+        ({"uri": addresses.facility_uri(f.id), "label": pick(f.name, lang),
+          "count": len(dataset.by_facility.get(f.id, ()))}
+         for f in dataset.facilities.values()),
+        key=lambda i: i["label"].casefold())
+    return GeneratedPage(uri, t("facilities", lang),
+                         lambda: render("link_index.html", uri, lang, title=t("facilities", lang), items=items),
+                         dict(LIST_META), in_nav=True)
+
+
+def _article_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
+    uri = addresses.ARTICLE_INDEX
+    items = [{"uri": addresses.article_uri(a.id), "label": f"{a.id} — {pick(a.title, lang)}",
+              "count": len(dataset.by_article.get(a.id, ()))}
+             for a in sorted(dataset.articles.values(), key=lambda a: a.sort_key)]
+    return GeneratedPage(uri, t("articles", lang),
+                         lambda: render("link_index.html", uri, lang, title=t("articles", lang), items=items),
+                         dict(LIST_META), in_nav=True)

@@ -1,0 +1,69 @@
+"""What a record's page shows of a person's names in one language, and what only search sees.
+
+The page shows the name in the reader's language, the other spellings contributors wrote, and the
+spellings derived from them (volia.translit), each derived one labelled with its system. Search
+also gets every spelling folded the way people type without accents or Belarusian letters
+(Čapiuk → capiuk, Тэставіч → тэставич), on a line only the search index reads.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from volia.model.languages import Localized, pick
+from volia.text import translit
+from volia.text.translit import Spelling
+
+# The language of each spelling, for the `lang` attribute (how a screen reader pronounces it).
+_LANG_OF = {"be": "be", "ru": "ru", "en": "be-Latn", "national": "be-Latn", "passport": "be-Latn",
+            "lacinka": "be-Latn", "bgn": "be-Latn", "polish": "pl", "passport-ru": "ru-Latn", "bgn-ru": "ru-Latn"}
+_WORDS = re.compile(r"[\s\-‐–—,.;:()«»\"]+")
+
+
+def display_name(name: Localized, lang: str) -> Spelling:
+    """The name a page in `lang` is titled with: English pages get Latin letters when they can."""
+    if lang == "en":
+        latin = translit.latin_name(name)
+        if latin:
+            return latin
+    text = pick(name, lang)
+    return Spelling(text, next((k for k, v in name.items() if v == text), lang), False)
+
+
+def names_view(name: Localized, aliases: tuple[str, ...], lang: str) -> dict[str, Any]:
+    """The names block of a record page: given and derived spellings, and the search-only terms."""
+    shown = display_name(name, lang)
+    spellings = [s for s in translit.derive(name, aliases) if s.text.casefold() != shown.text.casefold()]
+    given = [_item(s, lang) for s in spellings if not s.derived]
+    derived = [_item(s, lang) for s in spellings if s.derived]
+    return {
+        "name_system": translit.label(shown.system, lang) if shown.derived else None,
+        "given_spellings": given,
+        "derived_spellings": derived,
+        "search_terms": " ".join(search_terms([shown.text, *(s.text for s in spellings)])),
+    }
+
+
+def search_terms(texts: list[str]) -> list[str]:
+    """Folded words of `texts` that are not already among their visible words, in order, once each."""
+    visible = {translit.unmarked(word) for text in texts for word in _words(text)}
+    terms: dict[str, None] = {}
+    for text in texts:
+        for word in _words(translit.fold(text)):
+            if word not in visible:
+                terms[word] = None
+    return list(terms)
+
+
+# ---- Helpers ----
+
+def _item(spelling: Spelling, lang: str) -> dict[str, Any]:
+    label = None
+    if spelling.derived:  # every system that gives this spelling: "official romanisation of 2007; Łacinka"
+        label = "; ".join(translit.label(system, lang) for system in (spelling.system, *spelling.also))
+    return {"text": spelling.text, "lang": _LANG_OF.get(spelling.system), "label": label}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORDS.split(text) if w]

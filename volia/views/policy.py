@@ -1,0 +1,137 @@
+"""Policy data (precedents, counts, comparisons) as text in one language, for the macros."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
+from volia.analysis import chart_geometry
+from volia.model.languages import pick
+from volia.model.partial_date import PartialDate
+from volia.model.policy import PolicyData
+from volia.text import i18n
+from volia.text.i18n import t
+
+PRECEDENT_FIELDS = ("freed", "date", "title", "parties", "host_country", "mediator", "conceded", "summary")
+# data/precedents.yaml names states in English. CLDR's English names (Babel) map them to ISO codes
+# and the codes to each language's name; this table adds only the short forms CLDR does not use.
+COUNTRY_ALIASES = {"USA": "US", "United States of America": "US", "UK": "GB", "Great Britain": "GB",
+                   "UAE": "AE", "Holy See": "VA", "Vatican": "VA", "Czech Republic": "CZ"}
+
+
+def country_code(english_name: str) -> str | None:
+    """The ISO 3166 code of a state named in English, or None for a name CLDR does not know."""
+    return _english_countries().get(english_name.casefold())
+
+
+def country(english_name: str, lang: str) -> str:
+    """A state's name in `lang` (Злучаныя Штаты Амерыкі); a body that is not a state keeps its name."""
+    code = country_code(english_name)
+    return Locale(lang).territories.get(code, english_name) if code else english_name
+
+
+@cache
+def _english_countries() -> dict[str, str]:
+    names = {name.casefold(): code for code, name in Locale("en").territories.items() if code.isalpha()}
+    return names | {alias.casefold(): code for alias, code in COUNTRY_ALIASES.items()}
+
+
+def _date(text: str | None, lang: str) -> str:
+    return i18n.date(PartialDate.parse(text), lang) if text else t("unknown", lang)
+
+
+def freed_text(p: dict[str, Any], lang: str) -> str:
+    if p["freed"] is None:
+        return t("unknown", lang)
+    n = i18n.number(p["freed"], lang)
+    qualifier = p.get("freed_qualifier")
+    return t(f"qualifier_{qualifier}", lang, n=n) if qualifier else n
+
+
+def precedent_view(p: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "key": p["key"],
+        "title": pick(p["title"], lang),
+        "date": _date(p.get("date"), lang),
+        "date_key": p.get("date") or "9999",
+        "parties": ", ".join(country(party, lang) for party in p["parties"]),
+        "mediator": country(p["mediator"], lang) if p.get("mediator") else "",
+        "host_country": country(p["host_country"], lang) if p.get("host_country") else t("unknown", lang),
+        "freed": freed_text(p, lang),
+        "conceded": pick(p.get("conceded"), lang),
+        "summary": pick(p["summary"], lang),
+        "disagreement": pick(p.get("disagreement"), lang),
+        "strategy": p["strategy"],
+        "sources": p["sources"],
+    }
+
+
+def precedent_field(policy: PolicyData, key: str, field: str, lang: str) -> str:
+    if key not in policy.precedents:
+        raise KeyError(f"precedent: unknown key {key!r}; expected one of: {', '.join(sorted(policy.precedents))}")
+    if field not in PRECEDENT_FIELDS:
+        raise KeyError(f"precedent: unknown field {field!r}; expected one of: {', '.join(PRECEDENT_FIELDS)}")
+    return precedent_view(policy.precedents[key], lang)[field]
+
+
+def precedents(policy: PolicyData, lang: str, strategy: str | None) -> list[dict[str, Any]]:
+    if strategy is not None and strategy not in ("pressure", "negotiate", "exchange"):
+        raise KeyError(f"unknown strategy {strategy!r}; expected pressure, negotiate or exchange")
+    items = [precedent_view(p, lang) for p in policy.precedents.values()
+             if strategy is None or p["strategy"] == strategy]
+    return sorted(items, key=lambda v: PartialDate.parse(v["date_key"]).sort_key)
+
+
+# How a page names an organisation the data writes in English: Dataset.organisation_name.
+Naming = Callable[[str, str], str]
+
+
+def headline(policy: PolicyData, lang: str, naming: Naming) -> dict[str, str]:
+    latest = policy.latest_count()
+    return {"n": i18n.number(latest["held"], lang), "date": _date(latest["date"], lang),
+            "publisher": naming(latest["source"]["publisher"], lang), "url": latest["source"]["url"]}
+
+
+def count_on(policy: PolicyData, date: str, index: int, lang: str) -> str:
+    rows = policy.counts_on(date)
+    if not rows:
+        known = ", ".join(c["date"] for c in policy.counts)
+        raise KeyError(f"count_on: no published count for {date!r}; expected one of: {known}")
+    if not 0 <= index < len(rows):
+        raise KeyError(f"count_on: {date!r} has {len(rows)} figure(s); index {index} does not exist")
+    return i18n.number(rows[index]["held"], lang)
+
+
+def counts_series(policy: PolicyData, lang: str, naming: Naming) -> dict[str, Any]:
+    first = PartialDate.parse(policy.counts[0]["date"]).earliest()
+    last = PartialDate.parse(policy.counts[-1]["date"]).earliest()
+    span = max((last - first).days, 1)
+    series = [((PartialDate.parse(c["date"]).earliest() - first).days / span, c["held"],
+               c["date"], i18n.number(c["held"], lang)) for c in policy.counts]
+    points, _ = chart_geometry.line_points(series)
+    peak = max(range(len(points)), key=lambda i: policy.counts[i]["held"])
+    rows = [{"date": _date(c["date"], lang), "held": i18n.number(c["held"], lang),
+             "publisher": naming(c["source"]["publisher"], lang), "url": c["source"]["url"],
+             "note": pick(c.get("note"), lang)} for c in policy.counts]
+    alt = "; ".join(f"{r['date']}: {r['held']}" for r in rows)
+    return {"points": points, "peak": peak, "rows": rows, "alt": alt,
+            "first_label": str(PartialDate.parse(policy.counts[0]["date"]).year),
+            "last_label": str(PartialDate.parse(policy.counts[-1]["date"]).year)}
+
+
+def per_million(c: dict[str, Any], lang: str) -> str:
+    if c.get("prisoners") is None:
+        return t("no_count", lang)
+    return i18n.number(round(c["prisoners"] / c["population"] * 1_000_000, 1), lang)
+
+
+def comparisons(policy: PolicyData, lang: str) -> list[dict[str, Any]]:
+    return [{"country": pick(c["country"], lang), "population": i18n.number(c["population"], lang),
+             "prisoners": i18n.number(c["prisoners"], lang) if c.get("prisoners") is not None else t("no_count", lang),
+             "as_of": _date(c["prisoners_as_of"], lang) if c.get("prisoners_as_of") else "",
+             "per_million": per_million(c, lang),
+             "sources": [s for s in (c.get("population_source"), c.get("prisoners_source")) if s]}
+            for c in policy.comparisons.values()]

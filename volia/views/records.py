@@ -1,0 +1,255 @@
+"""What the site may show of each record, per language, as plain dicts for the templates.
+
+Views read the public cut (volia/model/publication.py): a minimal record there simply has no
+biography, photo, birth date, charges, facility or letter details, so no view or template can leak
+them by mistake; counted-only records are not in it at all. The views also leave out, by level,
+what a page does not show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from volia.addresses import LETTER_GUIDE, article_uri, facility_uri, photo_uri, record_uri
+from volia.data import photo_files
+from volia.model.languages import fallback_language, pick
+from volia.model.partial_date import PartialDate
+from volia.model.publication import PublicDataset
+from volia.model.records import Case, Record
+from volia.model.references import Facility
+from volia.text import i18n, names
+from volia.text.i18n import t
+from volia.text.sanitize import bio_html
+
+
+def display_name(record: Record, lang: str) -> str:
+    """The page title's name; English pages get a derived Latin spelling when none was given."""
+    return names.display_name(record.name, lang).text
+
+
+def record_view(record: Record, dataset: PublicDataset, lang: str, repository: str | None) -> dict[str, Any]:
+    """Everything the record page shows, already cut to the record's publication level."""
+    if not record.has_page:
+        raise ValueError(f"record {record.id} is counted only and has no page")
+    name = display_name(record, lang)
+    view: dict[str, Any] = {
+        "id": record.id,
+        "uri": record_uri(record.id),
+        "name": name,
+        **names.names_view(record.name, record.aliases, lang),  # other and derived spellings
+        "status": record.status,
+        "status_label": status_label(record, lang),
+        "as_of": i18n.date(record.as_of, lang),
+        "recognition": _recognition(record, dataset, lang),
+        "full": record.is_full,
+        "timeline": _timeline(record, lang),
+        "last_verified": i18n.date(record.last_verified, lang),
+        "correction_url": correction_url(repository, record, name),
+    }
+    if not record.is_full:
+        return view
+    view.update({
+        "summary": pick(record.summary, lang),
+        "summary_lang": fallback_language(record.summary, lang),
+        "occupation": pick(record.occupation, lang),
+        "occupation_lang": fallback_language(record.occupation, lang),
+        "born": i18n.date(record.born, lang),
+        "bio": bio_html(pick(record.bio, lang)) if record.bio else None,
+        "bio_lang": fallback_language(record.bio, lang),
+        "cases": [_case(case, number, dataset, lang) for number, case in enumerate(record.cases, 1)],
+        "letters": _letters(record, dataset, lang),
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in record.sources],
+        "photo": _photo(record, dataset, name, lang),
+    })
+    return view
+
+
+def row_view(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    """One row of a list table; detail columns only for full records."""
+    latest = record.latest_case
+    row: dict[str, Any] = {
+        "id": record.id,
+        "uri": record_uri(record.id),
+        "name": display_name(record, lang),
+        "status": record.status,
+        "status_label": status_label(record, lang),
+        "arrested": i18n.date(latest.arrested, lang),
+        "arrested_key": str(latest.arrested),
+        "sentence": "",
+        "facility": None,
+    }
+    if record.is_full:
+        if latest.sentence:
+            row["sentence"] = i18n.duration(latest.sentence.months, lang) if latest.sentence.months is not None \
+                else t(f"kind_{latest.sentence.kind}", lang)
+        if record.facility:
+            row["facility"] = facility_link(dataset.facilities[record.facility], lang)
+    return row
+
+
+def sample_people(dataset: PublicDataset, lang: str, count: int) -> list[dict[str, Any]]:
+    """People held now with full pages, longest held first: for the home page."""
+    held = [r for r in dataset.records if r.is_full and r.held]
+    held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
+    return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang),
+             "summary_lang": fallback_language(r.summary, lang)} for r in held[:count]]
+
+
+def status_label(record: Record, lang: str) -> str:
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say."""
+    return worded_for(record, f"status_{record.status}", lang)
+
+
+def worded_for(record: Record, key: str, lang: str, **values: object) -> str:
+    """Interface string `key` in the form that agrees with the person (key_female, key_male) when
+    there is one. Only a full record's page may show the person's gender: a minimal one, and a
+    person whose gender is not given, keep the neutral form."""
+    gendered = f"{key}_{record.gender}"
+    if record.is_full and gendered in i18n.strings():
+        return t(gendered, lang, **values)
+    return t(key, lang, **values)
+
+
+def facility_link(facility: Facility, lang: str) -> dict[str, str]:
+    return {"uri": facility_uri(facility.id), "name": pick(facility.name, lang)}
+
+
+def facility_view(facility: Facility, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    region = dataset.regions.get(facility.region) if facility.region else None
+    return {
+        "id": facility.id,
+        "name": pick(facility.name, lang),
+        "kind": t(f"facility_{facility.kind}", lang),
+        "region": pick(region.name, lang) if region else "",
+        "address": facility.address,
+        "envelopes": envelopes(facility, lang),
+        "letter_guide": LETTER_GUIDE,
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in facility.sources],
+    }
+
+
+def article_view(article_id: str, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    article = dataset.articles[article_id]
+    return {
+        "id": article.id,
+        "uri": article_uri(article.id),
+        "title": pick(article.title, lang),
+        "explanation": pick(article.explanation, lang),
+        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
+                    for s in article.sources],
+    }
+
+
+def correction_url(repository: str | None, record: Record, name: str) -> str | None:
+    """A prefilled GitHub issue form for this record (fields match .github/ISSUE_TEMPLATE/correction.yml)."""
+    if not repository:
+        return None
+    query = urlencode({"template": "correction.yml", "title": f"Correction: {record.id}",
+                       "record": record.id})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+# ---- Helpers ----
+
+def _recognition(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    if record.recognised:
+        by = dataset.organisation_name(record.recognised["by"], lang)
+        return {"text": worded_for(record, "recognised_by", lang, by=by),
+                "url": record.recognised.get("url"),
+                "date": i18n.date(PartialDate.parse_optional(record.recognised.get("date")), lang)}
+    return {"text": worded_for(record, "not_recognised", lang), "url": None, "date": ""}
+
+
+def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
+    """Arrest, verdict, appeal and release of every case, oldest first."""
+    events = []
+    for number, case in enumerate(record.cases, 1):
+        prefix = t("case_n", lang, n=number) + ": " if len(record.cases) > 1 else ""
+        for key, when in (("arrested", case.arrested), ("verdict", case.verdict_date),
+                          ("appeal", case.appeal_date)):
+            if when:
+                events.append({"key": str(when), "date": i18n.date(when, lang), "what": prefix + t(key, lang)})
+        if case.released:
+            how = t(f"how_{case.released.how}", lang)
+            when_text = i18n.date(case.released.date, lang) if case.released.date else t("date_unknown", lang)
+            events.append({"key": str(case.released.date or "9999"), "date": when_text,
+                           "what": f"{prefix}{t('release', lang)} ({how})"})
+    return events
+
+
+def _case(case: Case, number: int, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    sentence = None
+    if case.sentence:
+        parts = [t(f"kind_{case.sentence.kind}", lang)]
+        if case.sentence.months is not None:
+            parts.insert(0, i18n.duration(case.sentence.months, lang))
+        if case.sentence.regime:
+            parts.append(t(f"regime_{case.sentence.regime}", lang))
+        sentence = {"words": ", ".join(parts), "text": case.sentence.text}
+    return {
+        "number": number,
+        "articles": [article_view(a, dataset, lang) for a in case.articles],
+        "court": case.court,
+        "judge": case.judge,
+        "sentence": sentence,
+        "facilities": [facility_link(dataset.facilities[f], lang) for f in case.facilities],
+    }
+
+
+def _photo(record: Record, dataset: PublicDataset, name: str, lang: str) -> dict[str, Any] | None:
+    """The published copy of a full record's photo (volia/outputs/photos.py publishes the same file)."""
+    if not record.photo or dataset.photos_dir is None:
+        return None
+    published = photo_files.processed(dataset.photos_dir / record.photo["file"])
+    return {"uri": photo_uri(record.id), "width": published.width, "height": published.height,
+            "alt": t("photo_alt", lang, name=name), "credit": t("photo_credit", lang, credit=record.photo["credit"])}
+
+
+def _letters(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any] | None:
+    """Whether letters reach the person, and where to send them, while they are held."""
+    if not record.serving:
+        return None
+    status = (record.letters or {}).get("status", "unknown")
+    facility = dataset.facilities.get(record.facility) if record.facility else None
+    return {
+        "status": status,
+        "text": t(f"letters_{status}", lang),
+        "note": pick((record.letters or {}).get("note"), lang),
+        "note_lang": fallback_language((record.letters or {}).get("note"), lang),
+        "facility": facility_link(facility, lang) if facility else None,
+        "envelopes": envelopes(facility, lang, record) if facility else [],
+        "guide_uri": LETTER_GUIDE,
+    }
+
+
+def envelopes(facility: Facility, lang: str, record: Record | None = None) -> list[dict[str, Any]]:
+    """Envelope labels for a letter to this facility: Cyrillic (posted in Belarus) and Latin (from abroad).
+
+    With a full record the label names the person in Cyrillic with the year of birth, as prison
+    post is sorted; on a facility page the name line is left for the writer to fill in.
+    """
+    order = ("ru", "be") if lang == "ru" else ("be", "ru")
+    cyrillic = next((script for script in order if facility.address.get(script)), None)
+    labels = []
+    for script, country in ((cyrillic, None), ("latin" if facility.address.get("latin") else None, "BELARUS")):
+        if script is None:
+            continue
+        name_lang = cyrillic or "be"
+        recipient = None
+        if record is not None:
+            recipient = pick(record.name, name_lang)
+            if record.born:
+                recipient += ", " + t("envelope_born", name_lang, year=record.born.year)
+        labels.append({
+            "script": script,
+            "lang": "be-Latn" if script == "latin" else script,
+            "title": t("envelope_from_abroad" if script == "latin" else "envelope_in_belarus", lang),
+            "recipient": recipient,
+            "placeholder": t("envelope_recipient_placeholder", lang),
+            "address": facility.address[script],
+            "country": country,
+        })
+    return labels
