@@ -16,6 +16,7 @@ Every file is handed to MkDocs as a generated file, so links to them are checked
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -28,6 +29,7 @@ from volia.site import context, downloads
 from volia.site.sharing import PageFacts, SiteSharing
 
 _state: dict[str, SiteSharing] = {}  # this build's shared pages; made anew in on_files
+_cards: dict[str, File] = {}  # page src_uri → its Open Graph card, drawn in on_env
 
 
 # ---- Hooks ----
@@ -47,9 +49,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Essays are the hand-written pages: those with a Markdown file on disk (the translation chosen
     # for this language is one; pages generated from the data have none).
     sharing = SiteSharing(ctx, essays={f.src_uri for f in files.documentation_pages() if f.abs_src_path})
-    for card in sharing.cards.values():
-        files.append(File.generated(config, card, content=b""))  # drawn in on_env
     _state["sharing"] = sharing
+    _cards.clear()
+    for src_uri, card in sharing.card_files.items():
+        _cards[src_uri] = File.generated(config, card, content=b"")  # drawn in on_env
+        files.append(_cards[src_uri])
     return files
 
 
@@ -69,12 +73,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2.Environment
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     sharing = _state["sharing"]
-    for src_uri, card_uri in sharing.cards.items():
+    for src_uri, card in _cards.items():
         page = files.get_file_from_path(src_uri)
         facts = _facts(page.page) if page and page.page else None
-        files.get_file_from_path(card_uri).content_bytes = cards.cached_png(sharing.card(facts, src_uri))
+        card.content_bytes = cards.cached_png(sharing.card(facts, src_uri))
     return env
 
 

@@ -8,10 +8,12 @@ macros and variables fail the build (on_undefined: strict).
 
 from __future__ import annotations
 
+from typing import Any
+
 from volia.site import context, macros
 
 
-def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' MacrosPlugin
+def define_env(env: Any) -> None:  # env: mkdocs-macros' MacrosPlugin
     ctx = context.of(env.conf)
     env.variables["site_root"] = macros.site_root(ctx)
     for name, macro in macros.MACROS.items():

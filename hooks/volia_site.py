@@ -8,16 +8,17 @@ on_nav      translate the navigation's titles
 on_page_markdown / on_page_content
             generated pages: their meta, then the HTML rendered from volia/templates/ (their text
             never reaches Markdown or Jinja-over-Markdown)
-on_env / on_page_context
-            the not-found page's words; the language switcher, offline copy and feed links
-on_post_page / on_post_build
-            lighter pages: no template indentation in the HTML; the search index in UTF-8
+on_env / on_page_context   the not-found page's words; switcher, offline copy and feed links
+on_post_page / on_post_build   lighter pages (no template indentation); the search index in UTF-8
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,9 +32,8 @@ from volia.outputs import compaction
 from volia.outputs.photos import site_photos
 from volia.site import context, page_chrome, translations
 from volia.site.pages import GeneratedPage, generated_pages
-from volia.text import i18n
 
-_generated: dict[str, GeneratedPage] = {}
+_generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by src_uri
 _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
 
 
@@ -70,10 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    keys = i18n.strings()
-    for item in _walk(nav.items):
-        if item.title in keys:
-            item.title = i18n.t(item.title, context.of(config).lang)
+    page_chrome.translate_titles(nav.items, context.of(config).lang)
     return nav
 
 
@@ -83,11 +80,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {**generated.meta, "title": str(escape(generated.title))}
         return ""
     shown = _untranslated.get(page.file.src_uri)
-    if shown:
-        lang = context.of(config).lang
-        notice = i18n.t("not_yet_translated", lang, shown=i18n.t("language_name", shown))
-        return f'!!! note ""\n    {notice}\n\n' + markdown
-    return markdown
+    return translations.with_notice(markdown, context.of(config).lang, shown) if shown else markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -95,7 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return generated.html() if generated else html
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2.Environment
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["volia_not_found"] = page_chrome.not_found(context.of(config).lang)
     return env
 
@@ -117,8 +110,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ---- Helpers ----
 
 def _keep_macros_off_generated_pages(config: MkDocsConfig) -> None:
-    """Pages made from records never reach mkdocs-macros at all: one more wall between contributor
-    text and Jinja, and cheaper (the plugin copies and inspects every page it is handed)."""
+    """Generated pages never reach mkdocs-macros: one more wall between contributor text and Jinja."""
     events = config.plugins.events["page_markdown"]
     for index, method in enumerate(events):
         if type(getattr(method, "__self__", None)).__name__ == "MacrosPlugin" and \
@@ -126,8 +118,8 @@ def _keep_macros_off_generated_pages(config: MkDocsConfig) -> None:
             events[index] = _unless_generated(method)
 
 
-def _unless_generated(method):  # noqa: ANN001, ANN202 - a bound plugin event method
-    def on_page_markdown(markdown: str, page: Page, **kwargs) -> str:  # noqa: ANN003
+def _unless_generated(method: Callable[..., str]) -> Callable[..., str]:
+    def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
         if page.file.src_uri in _generated:
             return markdown
         return method(markdown, page=page, **kwargs)
@@ -144,13 +136,7 @@ def _serve_translations(files: Files, config: MkDocsConfig, lang: str) -> None:
         files.remove(pages[uri])
     for uri, own in choice.served_by.items():
         files.remove(pages[uri])
-        files.append(File.generated(config, uri, abs_src_path=pages[own].abs_src_path,
+        files.append(File.generated(config, uri, abs_src_path=str(pages[own].abs_src_path),
                                     inclusion=pages[uri].inclusion))
     _untranslated.clear()
     _untranslated.update(choice.untranslated)
-
-
-def _walk(items):  # noqa: ANN001, ANN202 - MkDocs nav items
-    for item in items:
-        yield item
-        yield from _walk(getattr(item, "children", None) or [])

@@ -29,7 +29,13 @@ stage_setup() {
 
 stage_data()   { .venv/bin/volia --data "$DATA_DIR" check ${GITHUB_ACTIONS:+--github}; }
 stage_format() { .venv/bin/volia --data "$DATA_DIR" fmt --check; }
-stage_lint()   { .venv/bin/ruff check volia hooks tests bench; }
+stage_lint() {
+  .venv/bin/ruff check volia hooks tests bench
+  .venv/bin/mypy volia hooks
+  # The layer contract (pyproject.toml, [tool.importlinter]): no import reaches up a layer, and
+  # nothing in the package but the build command imports MkDocs.
+  .venv/bin/lint-imports --no-cache
+}
 stage_build()  { .venv/bin/volia --data "$DATA_DIR" build --site site; }
 
 stage_tests() {

@@ -43,7 +43,7 @@ class _Shared:
         self.playwright = None
         self.browser = None
 
-    def acquire(self):  # noqa: ANN201 - playwright.sync_api.Browser
+    def acquire(self):
         if self.browser is None:
             from playwright.sync_api import sync_playwright
 
@@ -64,7 +64,7 @@ _shared = _Shared()
 
 
 @pytest.fixture(scope="session")
-def chromium():  # noqa: ANN201 - playwright.sync_api.Browser
+def chromium():
     """Headless Chromium (skips the test when Debian's chromium is not installed: `make browser`)."""
     if not Path(CHROMIUM).is_file():
         pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
@@ -84,10 +84,10 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     compress = False
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # noqa: ANN201 - a file object or None, as in the base class
+    def send_head(self):
         """With `compress`, text goes out gzip-compressed when the browser accepts it, as hosts do."""
         path = self.translate_path(self.path)
         if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path)):
@@ -108,7 +108,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+    def handle_error(self, request, client_address) -> None:
         pass  # a browser dropping a connection mid-response is not a test failure
 
 
@@ -148,7 +148,7 @@ def is_local(url: str) -> bool:
     return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") in LOCAL_HOSTS
 
 
-def watch_requests(context) -> list[str]:  # noqa: ANN001 - playwright.sync_api.BrowserContext
+def watch_requests(context) -> list[str]:
     """Record every request the context's pages, frames and workers make; never let one leave.
 
     Returns the list that fills as pages load. Requests to anything but this machine are recorded,
@@ -157,7 +157,7 @@ def watch_requests(context) -> list[str]:  # noqa: ANN001 - playwright.sync_api.
     seen: list[str] = []
     context.on("request", lambda request: seen.append(request.url))
 
-    def guard(route) -> None:  # noqa: ANN001
+    def guard(route) -> None:
         if is_local(route.request.url):
             route.continue_()
         else:

@@ -42,11 +42,11 @@ def read_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def content(soup: BeautifulSoup):  # noqa: ANN201 - the page's article element
+def content(soup: BeautifulSoup):
     return soup.select_one("article.md-content__inner")
 
 
-def build_project(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, Path]:  # noqa: ANN001
+def build_project(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, Path]:
     """A one-language build of the real docs and templates over a copy of the fixture data."""
     project = tmp_path / "project"
     project.mkdir(parents=True)

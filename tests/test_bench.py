@@ -9,7 +9,7 @@ import sys
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic import make_records  # noqa: E402
+from synthetic import make_records
 
 
 def test_the_benchmark_runs_and_reports_every_build_at_every_size() -> None:

@@ -69,7 +69,7 @@ def compressed_site(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def offline_context(chromium):  # noqa: ANN001, ANN201, F811
+def offline_context(chromium):  # noqa: F811
     """A browser context with networking off; every request is recorded (context.volia_requests)."""
     context = chromium.new_context(offline=True, viewport=DESKTOP)
     context.volia_requests = watch_requests(context)
@@ -79,7 +79,7 @@ def offline_context(chromium):  # noqa: ANN001, ANN201, F811
 
 # ---- The crawl: nothing leaves the machine ----
 
-def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tuple[dict[str, str], list[str]]:  # noqa: ANN001, F811
+def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tuple[dict[str, str], list[str]]:  # noqa: F811
     """Visit every page type reachable from `start_pages`; return {page: type} and every request made.
 
     Requests are recorded when issued, so a page's late requests (the search worker, its index and
@@ -117,7 +117,7 @@ def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tupl
     return visited, requests
 
 
-def settle(page) -> None:  # noqa: ANN001 - playwright Page
+def settle(page) -> None:
     """Wait for the network to go quiet. A request is recorded when it is made, so on a slow, busy
     machine giving up after a while loses nothing: whatever was still loading is already listed."""
     try:
@@ -171,7 +171,7 @@ def test_search_over_http_answers_without_leaving_the_machine(chromium, serve_si
 
 # ---- The offline copy over file:// ----
 
-def search(page, query: str) -> list[str]:  # noqa: ANN001 - playwright Page
+def search(page, query: str) -> list[str]:
     """Type into Material's search box; return the addresses of the results (waits for the first)."""
     box = page.locator("input.md-search__input")
     box.click()
@@ -319,7 +319,7 @@ WEIGHED = ["index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "st
            "strategies/what-works.html"]
 
 
-def first_visit_bytes(chromium, url: str) -> tuple[int, int]:  # noqa: ANN001, F811
+def first_visit_bytes(chromium, url: str) -> tuple[int, int]:  # noqa: F811
     """Bytes a first visit transfers (bodies as sent, plus headers) and the number of requests."""
     context = chromium.new_context(viewport=DESKTOP)
     sizes: list[int] = []

@@ -120,7 +120,7 @@ class SearchBox:
 
     WAITING = "volia-test-waiting"
 
-    def __init__(self, page, start: str) -> None:  # noqa: ANN001 - playwright Page
+    def __init__(self, page, start: str) -> None:
         self.page = page
         page.goto(start)
 

@@ -26,7 +26,7 @@ from volia.views.records import display_name, record_uri
 LANGUAGE_FOLDERS = {"be": "", "ru": "ru/", "en": "en/"}
 
 
-def _linked_records(soup) -> set[str]:  # noqa: ANN001 - a BeautifulSoup element
+def _linked_records(soup) -> set[str]:
     """Ids of the records a page's tables link to."""
     return {a["href"].rsplit("/", 1)[-1].removesuffix(".html")
             for a in soup.select("table.volia-people tbody td:first-child a")}

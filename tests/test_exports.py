@@ -32,7 +32,7 @@ DOCS = [ROOT / "docs" / name for name in ("open-data.md", "open-data.be.md", "op
 
 
 @pytest.fixture(scope="module")
-def dataset():  # noqa: ANN201
+def dataset():
     return load_dataset(FIXTURES / "data")
 
 
@@ -84,7 +84,7 @@ def test_the_licence_file_travels_with_the_data_when_the_repository_has_one(data
 
 # ---- Round trips ----
 
-def test_prisoners_json_gives_back_the_published_records(data: Path, dataset) -> None:  # noqa: ANN001
+def test_prisoners_json_gives_back_the_published_records(data: Path, dataset) -> None:
     exported = json.loads((data / "prisoners.json").read_text(encoding="utf-8"))
     jsonschema.validate(exported, json.loads((data / "schema" / "export.schema.json").read_text()))
     published = [r for r in dataset.records if r.publication in ("full", "minimal")]
@@ -108,7 +108,7 @@ def test_prisoners_json_gives_back_the_published_records(data: Path, dataset) ->
     assert hanna["letters"] is None  # released: the page shows no letter details either
 
 
-def test_csv_files_give_back_the_published_records(data: Path, dataset) -> None:  # noqa: ANN001
+def test_csv_files_give_back_the_published_records(data: Path, dataset) -> None:
     people = _csv(data / "prisoners.csv")
     assert list(people[0]) == list(exports.PEOPLE_COLUMNS)
     by_id = {r.id: r for r in dataset.records}
@@ -144,7 +144,7 @@ def test_csv_files_give_back_the_published_records(data: Path, dataset) -> None:
 
 # ---- Publication levels ----
 
-def test_exports_cut_each_level_exactly_as_the_pages_do(data: Path, dataset) -> None:  # noqa: ANN001
+def test_exports_cut_each_level_exactly_as_the_pages_do(data: Path, dataset) -> None:
     exported = {e["id"]: e for e in json.loads((data / "prisoners.json").read_text(encoding="utf-8"))}
     assert set(exported["fictional-ales-testovich"]) == set(exports.FULL_FIELDS)
     assert set(exported["fictional-minimal-person"]) == set(exports.MINIMAL_FIELDS)
@@ -169,7 +169,7 @@ def test_no_withheld_value_reaches_any_published_file(site: Path, data: Path) ->
     assert checked > 20
 
 
-def test_the_marker_scan_would_catch_a_leak(dataset) -> None:  # noqa: ANN001
+def test_the_marker_scan_would_catch_a_leak(dataset) -> None:
     """Negative control: the same record, were it published in full, does carry the markers."""
     minimal = next(r for r in dataset.records if r.id == "fictional-minimal-person")
     as_full = dataclasses.replace(minimal, publication="full")

@@ -157,7 +157,7 @@ def test_policy_files_keep_two_figures_for_one_date_in_their_order(data_dir: Pat
     assert dates == sorted(dates, key=lambda d: tuple(int(p) for p in d.split("-")))
 
 
-def _spec(name: str):  # noqa: ANN202 - a DataFile
+def _spec(name: str):
     return next(s for s in FORMATTED if s.name == name)
 
 

@@ -155,7 +155,7 @@ def _scripts(soup: BeautifulSoup) -> list[str]:
     return [s.get("src") or s.get_text() for s in soup.find_all("script")]
 
 
-def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None:  # noqa: ANN001
+def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None:
     records, site = hostile_site
     control = read_html(site / "prisoners" / "fictional-ales-testovich.html")
     checked = 0
@@ -195,7 +195,7 @@ def test_every_accepted_string_is_plain_text_on_its_page(hostile_site) -> None: 
     assert macro == "{{ records_count() }} {{ stat('total') }}"
 
 
-def test_links_keep_only_http_and_https(hostile_site) -> None:  # noqa: ANN001
+def test_links_keep_only_http_and_https(hostile_site) -> None:
     records, site = hostile_site
     for case in URLS:
         soup = read_html(site / "prisoners" / f"hostile-url-{case.id}.html")
@@ -217,7 +217,7 @@ def test_a_biography_link_without_a_scheme_is_dropped() -> None:
     assert "href" not in html
 
 
-def test_the_search_index_holds_only_escaped_text(hostile_site) -> None:  # noqa: ANN001
+def test_the_search_index_holds_only_escaped_text(hostile_site) -> None:
     records, site = hostile_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     hostile_docs = [d for d in index["docs"] if d["location"].startswith("prisoners/hostile-")]
@@ -235,7 +235,7 @@ def test_the_search_index_holds_only_escaped_text(hostile_site) -> None:  # noqa
 class _Visits:
     """Tabs in one browser context that record dialogs, errors and window.__pwned on each page."""
 
-    def __init__(self, browser) -> None:  # noqa: ANN001 - playwright.sync_api.Browser
+    def __init__(self, browser) -> None:
         self.context = browser.new_context()
         self.outside = watch_requests(self.context)
         self.dialogs: list[str] = []
@@ -259,14 +259,14 @@ class _Visits:
                 tab.wait_for_timeout(20)  # let late handlers (autofocus, onload, onerror) fire
                 self.check(tab, path)
 
-    def check(self, tab, where: str) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+    def check(self, tab, where: str) -> None:
         value = tab.evaluate("() => window.__pwned ?? null")
         if value is not None:
             self.pwned[where] = value
 
 
 @pytest.mark.browser
-def test_no_page_runs_a_script_or_opens_a_dialog(hostile_site, chromium, tmp_path: Path) -> None:  # noqa: ANN001, F811
+def test_no_page_runs_a_script_or_opens_a_dialog(hostile_site, chromium, tmp_path: Path) -> None:  # noqa: F811
     records, site = hostile_site
     hostile_references = [str(p.relative_to(site)) for p in (*(site / "facilities").glob("hostile-*.html"),
                                                               *(site / "articles").glob("9??.html"))]
@@ -356,7 +356,7 @@ def test_the_importer_passes_nothing_hostile_through(tmp_path: Path) -> None:
             assert soup.select_one(".volia-summary").get_text() == record["summary"]["en"]
 
 
-def _owners(rows: list[dict], result) -> dict[str, str]:  # noqa: ANN001 - ImportResult
+def _owners(rows: list[dict], result) -> dict[str, str]:
     """Which corpus case each imported record, facility and article came from."""
     cases = [c.id for c in TEXTS] + [c.id for c in URLS]
     owner = {}

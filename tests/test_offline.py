@@ -274,7 +274,7 @@ def _regex_end(src: str, i: int) -> int:
     return i
 
 
-def _accounted_for(finding: Finding, pages) -> bool:  # noqa: ANN001 - an iterable of page texts
+def _accounted_for(finding: Finding, pages) -> bool:
     """Inert strings pass; a latent loader passes only while no page has the feature that triggers it."""
     if finding.where not in ("js", "<script>"):
         return False

@@ -69,7 +69,7 @@ def assert_clean(data: bytes) -> None:
 # ---- photos.process ----
 
 @pytest.mark.parametrize("make", [camera_jpeg, camera_png], ids=["jpeg", "png"])
-def test_processing_keeps_the_picture_and_drops_every_piece_of_metadata(tmp_path: Path, make) -> None:  # noqa: ANN001
+def test_processing_keeps_the_picture_and_drops_every_piece_of_metadata(tmp_path: Path, make) -> None:
     source = make(tmp_path / f"photo{'.jpg' if make is camera_jpeg else '.png'}")
     raw = source.read_bytes()
     # The negative control: the source really carries GPS, serials and the rest.
@@ -206,7 +206,7 @@ def test_a_real_photo_passes_and_credit_and_consent_are_required(tmp_path: Path)
 LANGUAGE_FOLDERS = ("", "ru/", "en/")
 
 
-def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factory) -> None:  # noqa: ANN001
+def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factory) -> None:
     data_dir, site = published_site(tmp_path_factory)
     expected = photos.process(data_dir / "photos" / FULL_PHOTO)
     for folder in LANGUAGE_FOLDERS:
@@ -227,7 +227,7 @@ def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factor
     assert find(site, FULL_PHOTO) == []
 
 
-def test_a_minimal_records_photo_is_not_in_the_output(tmp_path_factory) -> None:  # noqa: ANN001
+def test_a_minimal_records_photo_is_not_in_the_output(tmp_path_factory) -> None:
     data_dir, site = published_site(tmp_path_factory)
     withheld = photos.process(data_dir / "photos" / MINIMAL_PHOTO)
     original = (data_dir / "photos" / MINIMAL_PHOTO).read_bytes()

@@ -110,7 +110,7 @@ def test_a_counted_record_may_hold_no_name_and_nothing_personal(data_dir: Path) 
 
 # ---- Everything the build wrote ----
 
-def test_the_output_holds_nothing_a_minimal_page_withholds(built) -> None:  # noqa: ANN001
+def test_the_output_holds_nothing_a_minimal_page_withholds(built) -> None:
     records, site = built
     references = _reference_ids()
     needles = withheld_needles(records[MINIMAL_ID], references)
@@ -119,7 +119,7 @@ def test_the_output_holds_nothing_a_minimal_page_withholds(built) -> None:  # no
     assert {n: where for n, where in leaks.items() if where} == {}
 
 
-def test_the_output_holds_nothing_of_a_counted_only_record(built) -> None:  # noqa: ANN001
+def test_the_output_holds_nothing_of_a_counted_only_record(built) -> None:
     records, site = built
     needles = [n for n in strings_in(records[COUNTED_ID]) if n not in _reference_ids()]
     assert COUNTED_ID in needles and len(needles) >= 7, needles
@@ -127,7 +127,7 @@ def test_the_output_holds_nothing_of_a_counted_only_record(built) -> None:  # no
     assert {n: where for n, where in leaks.items() if where} == {}
 
 
-def test_the_search_finds_the_same_kinds_of_fields_of_a_full_record(built) -> None:  # noqa: ANN001
+def test_the_search_finds_the_same_kinds_of_fields_of_a_full_record(built) -> None:
     """The control for the two tests above: the walk does reach the pages, the search index, the
     sitemap and the offline zip, and finds a full record's equivalents of the withheld fields."""
     records, site = built
@@ -144,7 +144,7 @@ def test_the_search_finds_the_same_kinds_of_fields_of_a_full_record(built) -> No
     assert sitemaps and all(out.has(f"prisoners/{FULL_ID}.html") for out in sitemaps)
 
 
-def test_a_minimal_record_is_not_tied_to_a_place_or_a_charge(built) -> None:  # noqa: ANN001
+def test_a_minimal_record_is_not_tied_to_a_place_or_a_charge(built) -> None:
     records, site = built
     name = records[MINIMAL_ID]["name"]["en"]
     where = find(site, name)
@@ -155,7 +155,7 @@ def test_a_minimal_record_is_not_tied_to_a_place_or_a_charge(built) -> None:  # 
     assert any("facilities/" in w for w in find(site, records[FULL_ID]["name"]["en"]))
 
 
-def test_only_full_pages_are_open_to_search_engines(built) -> None:  # noqa: ANN001
+def test_only_full_pages_are_open_to_search_engines(built) -> None:
     _, site = built
     for folder in LANGUAGE_FOLDERS.values():
         minimal = read_html(site / folder / "prisoners" / f"{MINIMAL_ID}.html")
@@ -182,7 +182,7 @@ def test_removed_page_leaves_a_notice_in_every_language(site: Path) -> None:
         assert "fictional-removed-person.html" not in listed and f"{FULL_ID}.html" in listed
 
 
-def test_removing_a_record_leaves_nothing_of_it(tmp_path: Path, built) -> None:  # noqa: ANN001
+def test_removing_a_record_leaves_nothing_of_it(tmp_path: Path, built) -> None:
     records, published = built
     minimal = records[MINIMAL_ID]
     needles = [minimal["name"]["en"], *withheld_needles(minimal, _reference_ids())]

@@ -40,12 +40,12 @@ def url_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def _meta(soup, key: str) -> str | None:  # noqa: ANN001 - BeautifulSoup
+def _meta(soup, key: str) -> str | None:
     tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
     return tag["content"] if tag else None
 
 
-def _share(soup):  # noqa: ANN001, ANN202
+def _share(soup):
     return soup.select_one("aside.volia-share")
 
 

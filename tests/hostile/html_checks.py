@@ -33,7 +33,7 @@ def violations(soup: BeautifulSoup, content_only: bool = False) -> list[str]:
     return found
 
 
-def _ours(tag) -> bool:  # noqa: ANN001 - a bs4 Tag
+def _ours(tag) -> bool:
     if tag.name == "img":
         return "volia-photo" in tag.parent.get("class", [])
     if tag.name == "svg":

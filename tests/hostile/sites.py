@@ -92,7 +92,7 @@ def build(name: str, root: Path, data_dir: Path, languages: tuple[str, ...] | No
     return _built[name]
 
 
-def published_site(tmp_path_factory) -> tuple[Path, Path]:  # noqa: ANN001 - pytest.TempPathFactory
+def published_site(tmp_path_factory) -> tuple[Path, Path]:
     """(data folder, site): the fixture records with photos, every language, a full sitemap."""
     if "published" not in _built:
         root = tmp_path_factory.mktemp("published")

@@ -110,7 +110,7 @@ def release_modes(dataset: Dataset) -> Breakdown:
 
 
 def _banded(values: list[int | None], bands: tuple[tuple[str, int, int], ...]) -> Breakdown:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for value in values:
         if value is None:
             continue

@@ -18,7 +18,7 @@ from volia.data.canonical_form import canonical, split_header
 from volia.data.files import RECORDS
 from volia.data.loading import load_dataset, shown_path
 from volia.data.problems import DataError, Problem
-from volia.data.safe_yaml import load_yaml
+from volia.data.safe_yaml import Mapping, load_yaml
 from volia.model.partial_date import DATE_FORM
 from volia.model.vocabulary import CONSENT_BASES as CONSENT_BASIS
 from volia.model.vocabulary import GENDERS as GENDER
@@ -289,6 +289,6 @@ def add_record(data_dir: Path, record: dict[str, Any], order: dict[str, Any]) ->
 
 def _line_of(path: Path, record_id: str) -> int:
     for entry in load_yaml(path, str(path)) or []:
-        if isinstance(entry, dict) and entry.get("id") == record_id:
+        if isinstance(entry, Mapping) and entry.get("id") == record_id:
             return entry.line
     return 0

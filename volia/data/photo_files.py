@@ -118,7 +118,7 @@ def _open(raw: bytes, suffix: str | None) -> Image.Image:
         try:
             # Only these two decoders ever see contributed bytes: Pillow knows dozens of formats.
             image = Image.open(io.BytesIO(raw), formats=list(FORMATS))
-            kind = image.format
+            kind = image.format or ""  # always one of FORMATS: Image.open was limited to them
             if suffix is not None and suffix not in FORMATS[kind]:
                 raise PhotoError(f"the file is a {kind} but its name ends in {suffix}; "
                                  f"expected a name ending in {' or '.join(FORMATS[kind])}")

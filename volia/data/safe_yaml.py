@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
@@ -65,12 +66,12 @@ _Resolver.add_implicit_resolver(
 class _Constructor(SafeConstructor):
     # libyaml hands back the very same node object wherever an alias (*name) points, so a node
     # met twice is an alias: refusing it also defuses "billion laughs" expansions.
-    def construct_document(self, node: Node):  # type: ignore[no-untyped-def]
+    def construct_document(self, node: Node) -> Any:
         self._seen: set[int] = set()
         self._depth = 0
         return super().construct_document(node)
 
-    def construct_object(self, node: Node, deep: bool = False):  # type: ignore[no-untyped-def]
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
         if id(node) in self._seen:
             raise _Refused(node.start_mark.line + 1,
                            "anchors and aliases (&name, *name) are not allowed; write each value out in full")
@@ -83,7 +84,7 @@ class _Constructor(SafeConstructor):
         finally:
             self._depth -= 1
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> Mapping:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> Mapping:
         result = Mapping()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
@@ -102,22 +103,22 @@ class _Constructor(SafeConstructor):
             result.key_lines[key] = line
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> Sequence:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> Sequence:
         result = Sequence(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
-    def construct_undefined(self, node: Node) -> None:
+    def construct_undefined(self, node: Node) -> NoReturn:
         raise _Refused(
             node.start_mark.line + 1,
             f"the tag {node.tag!r} is not allowed; write plain values without tags",
         )
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_mapping)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_sequence)
-_Constructor.add_constructor(None, _Constructor.construct_undefined)
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_mapping)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_sequence)  # type: ignore[type-var]
+_Constructor.add_constructor(None, _Constructor.construct_undefined)  # type: ignore[type-var]
 
 
 class _Loader(CParser, _Constructor, _Resolver):
@@ -130,7 +131,7 @@ class _Loader(CParser, _Constructor, _Resolver):
         _Resolver.__init__(self)
 
 
-def load_yaml(path: Path, shown_as: str) -> object:
+def load_yaml(path: Path, shown_as: str) -> Any:
     """Parse one YAML file; any reason it cannot be read becomes one Problem in a DataError."""
     try:
         raw = path.read_bytes()
@@ -185,7 +186,7 @@ def _check_depth(text: str, shown_as: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _file_error(shown_as, event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+                    raise _file_error(shown_as, _line(event.start_mark), f"nested more than {MAX_DEPTH} levels deep")
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -194,3 +195,7 @@ def _check_depth(text: str, shown_as: str) -> None:
 
 def _file_error(shown_as: str, line: int, message: str) -> DataError:
     return DataError([Problem(shown_as, line, "", "", NO_VALUE, message)])
+
+
+def _line(mark: Any) -> int:
+    return mark.line + 1 if mark is not None else 1

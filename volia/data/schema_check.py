@@ -77,7 +77,7 @@ def check(data: Any, validator: Validator, shown_as: str) -> list[Problem]:
     """Every schema failure in `data` as a Problem; `data` is a list of records or entries."""
     if validator.is_valid(data):
         return []
-    problems = []
+    problems: list[Problem] = []
     for error in validator.full.iter_errors(data):
         problems.extend(_describe(error, data, shown_as))
     # The two can disagree, and then the stricter one wins: jsonschema matches patterns with
@@ -96,7 +96,7 @@ def _compiled_problem(validator: Validator, data: Any, shown_as: str) -> Problem
             key: object = int(step) if isinstance(node, list) and str(step).isdigit() else step
             path.append(key)
             try:
-                node = node[key]  # type: ignore[index]
+                node = node[key]
             except (LookupError, TypeError):
                 break
         expected = ("expected " + _PATTERN_WORDS.get(error.rule_definition, _HIDDEN) if error.rule == "pattern"

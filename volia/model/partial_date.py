@@ -26,10 +26,11 @@ class PartialDate:
         match = DATE_FORM.match(text)
         if not match:
             raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match[1])
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}")
-        if day is not None:
+        if month is not None and day is not None:
             dt.date(year, month, day)  # raises ValueError for 2021-02-30
         return cls(year, month, day)
 

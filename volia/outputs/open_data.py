@@ -31,7 +31,8 @@ from volia.model.languages import LANGUAGES
 from volia.model.partial_date import PartialDate
 from volia.model.policy import PolicyData
 from volia.model.publication import PublicDataset
-from volia.model.records import Case, Record
+from volia.model.records import Case, Record, Source
+from volia.model.references import Article, Facility
 from volia.text import i18n
 from volia.text.i18n import t
 from volia.text.sanitize import bio_html
@@ -324,7 +325,7 @@ def _letters(record: Record) -> dict[str, Any] | None:
     return {"status": letters.get("status", "unknown"), "note": _localized(letters.get("note")) or None}
 
 
-def _source(source: Any) -> dict[str, Any]:  # noqa: ANN401 - model.Source
+def _source(source: Source) -> dict[str, Any]:
     return {"url": source.url, "title": source.title, "date": _text(source.date)}
 
 
@@ -335,7 +336,7 @@ def _current_facility(record: dict[str, Any]) -> str | None:
     return None
 
 
-def _facility(facility: Any) -> dict[str, Any]:  # noqa: ANN401 - model.Facility
+def _facility(facility: Facility) -> dict[str, Any]:
     return {"id": facility.id, "kind": facility.kind, "name": _localized(facility.name),
             "region": facility.region, "address": dict(facility.address),
             "sources": [_source(s) for s in facility.sources]}
@@ -347,7 +348,7 @@ def _facility_row(f: dict[str, Any]) -> dict[str, str]:
                    "address_latin": f["address"].get("latin")}, FACILITY_COLUMNS)
 
 
-def _article(article: Any) -> dict[str, Any]:  # noqa: ANN401 - model.Article
+def _article(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": _localized(article.title), "explanation": _localized(article.explanation),
             "sources": [_source(s) for s in article.sources]}
 

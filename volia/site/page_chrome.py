@@ -1,7 +1,10 @@
-"""What every page shows around its content, as template variables: the language switcher, the
-offline copy and the feed in the footer, and the not-found page's words."""
+"""What every page shows around its content: the navigation's titles in the page's language, the
+language switcher, the offline copy and the feed in the footer, and the not-found page's words."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 from volia.addresses import FEED, OFFLINE_GUIDE, OFFLINE_ZIP, from_page, relative
 from volia.model.languages import LANGUAGES
@@ -31,3 +34,17 @@ def not_found(lang: str) -> list[dict[str, str]]:
     return [{"lang": code, "title": i18n.t("not_found_title", code), "text": i18n.t("not_found_text", code),
              "home": i18n.t("not_found_home", code)}
             for code in sorted(LANGUAGES, key=lambda code: code != lang)]
+
+
+def translate_titles(items: list[Any], lang: str) -> None:
+    """The navigation's titles are keys of the interface strings (mkdocs.yml): put in the words."""
+    keys = i18n.strings()
+    for item in _walk(items):
+        if item.title in keys:
+            item.title = i18n.t(item.title, lang)
+
+
+def _walk(items: list[Any]) -> Iterator[Any]:  # MkDocs nav items: sections, pages, links
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])

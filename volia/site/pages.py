@@ -139,7 +139,7 @@ def _facility_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
         ({"uri": addresses.facility_uri(f.id), "label": pick(f.name, lang),
           "count": len(dataset.by_facility.get(f.id, ()))}
          for f in dataset.facilities.values()),
-        key=lambda i: i["label"].casefold())
+        key=lambda i: str(i["label"]).casefold())
     return GeneratedPage(uri, t("facilities", lang),
                          lambda: render("link_index.html", uri, lang, title=t("facilities", lang), items=items),
                          dict(LIST_META), in_nav=True)

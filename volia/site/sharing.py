@@ -40,13 +40,13 @@ class SiteSharing:
     ctx: BuildContext
     essays: set[str]
     records: dict[str, Record] = field(init=False)
-    cards: dict[str, str] = field(init=False)  # page src_uri → its card's path (only with a site address)
+    card_files: dict[str, str] = field(init=False)  # page src_uri → its card's path (only with a site address)
 
     def __post_init__(self) -> None:
         self.records = {record_uri(r.id): r for r in self.ctx.public.records}
         shared = [*self.records, *sorted(self.essays)]
         # A card is only useful to a network that fetches it from the hosted site: needs the address.
-        self.cards = {uri: card_uri(html_uri(uri)) for uri in shared} if self.ctx.site_root else {}
+        self.card_files = {uri: card_uri(html_uri(uri)) for uri in shared} if self.ctx.site_root else {}
 
     def is_shared(self, page: PageFacts) -> bool:
         if page.src_uri in self.records:
@@ -91,7 +91,7 @@ class SiteSharing:
         if not self.is_shared(page):
             return None
         lang = self.ctx.lang
-        card = self.cards.get(page.src_uri)
+        card = self.card_files.get(page.src_uri)
         base = language_url(self.ctx.site_root, lang)
         title = self.title(page)
         return sharing.og_view(

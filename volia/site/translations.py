@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from volia.text import i18n
+
 AUTHORING_LANGUAGE = "en"
 _TRANSLATION = re.compile(r"^(?P<base>.+)\.(?P<lang>be|ru|en)\.md$")
 
@@ -36,3 +38,9 @@ def choose(src_uris: list[str], lang: str) -> Choice:
         elif lang != AUTHORING_LANGUAGE:
             untranslated[uri] = AUTHORING_LANGUAGE
     return Choice(served_by, untranslated, tuple(u for found in translations.values() for u in found.values()))
+
+
+def with_notice(markdown: str, lang: str, shown: str) -> str:
+    """A page shown in another language, under a visible "not yet translated" note."""
+    notice = i18n.t("not_yet_translated", lang, shown=i18n.t("language_name", shown))
+    return f'!!! note ""\n    {notice}\n\n' + markdown

@@ -163,9 +163,9 @@ def _derive(name_items: tuple[tuple[str, str], ...], aliases: tuple[str, ...]) -
         if key not in seen:
             seen[key] = len(spellings)
             spellings.append(Spelling(text, system, True))
-        elif seen[key] is not None:
-            first = spellings[seen[key]]
-            spellings[seen[key]] = Spelling(first.text, first.system, True, (*first.also, system))
+        elif (index := seen[key]) is not None:
+            first = spellings[index]
+            spellings[index] = Spelling(first.text, first.system, True, (*first.also, system))
     return tuple(spellings)
 
 
