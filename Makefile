@@ -53,8 +53,8 @@ browser: ## install Debian's Chromium for the browser tests, if it is missing (n
 test: $(STAMP) $(NODE_STAMP) browser ## set up, then run the whole test suite, browser tests included
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP) ## the tests that need no browser
-	$(BIN)/pytest -q -m "not browser"
+test-fast: $(STAMP) ## the tests that need no browser and take no more than a second or two each (under a minute)
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 bench: $(STAMP) ## build synthetic data at several sizes; print time, memory and bytes
 	$(BIN)/python bench/bench_build.py

@@ -6,10 +6,13 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_records
+
+pytestmark = pytest.mark.slow  # runs the benchmark script (12 and 24 records)
 
 
 def test_the_benchmark_runs_and_reports_every_build_at_every_size() -> None:

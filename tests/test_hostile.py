@@ -301,6 +301,7 @@ def test_no_page_runs_a_script_or_opens_a_dialog(hostile_site, chromium, tmp_pat
 
 # ---- Through the importer ----
 
+@pytest.mark.slow
 def test_the_importer_passes_nothing_hostile_through(tmp_path: Path) -> None:
     """The corpus as Viasna export rows: each case is refused with a corpus message, or builds inert."""
     rows = []

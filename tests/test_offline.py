@@ -372,6 +372,7 @@ def test_every_build_writes_the_zip_and_its_checksum(site: Path) -> None:
     assert inside <= on_disk
 
 
+@pytest.mark.slow
 def test_the_zip_is_reproducible(site: Path, tmp_path: Path) -> None:
     """The same sources give the same bytes: a second build, in another folder, seconds later.
     (The negative control, a changed file giving another checksum, is the test below.)"""

@@ -206,6 +206,7 @@ def test_a_real_photo_passes_and_credit_and_consent_are_required(tmp_path: Path)
 LANGUAGE_FOLDERS = ("", "ru/", "en/")
 
 
+@pytest.mark.slow
 def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factory) -> None:
     data_dir, site = published_site(tmp_path_factory)
     expected = photos.process(data_dir / "photos" / FULL_PHOTO)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, content, read_html
 
 from volia.data.loading import load_dataset
@@ -89,6 +90,7 @@ def test_every_language_is_built_with_the_same_pages(site: Path) -> None:
                       "en": "../en/prisoners/fictional-ales-testovich.html"}
 
 
+@pytest.mark.slow
 def test_a_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
     from conftest import build_project
 

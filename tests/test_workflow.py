@@ -60,6 +60,7 @@ def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
 
 # ---- Linters, with a broken copy as the negative control ----
 
+@pytest.mark.slow
 def test_actionlint_finds_nothing_in_the_workflow_and_something_in_a_broken_one(tmp_path: Path) -> None:
     assert actionlint(WORKFLOW) == []
     broken = tmp_path / "broken.yml"
