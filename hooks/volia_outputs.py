@@ -22,6 +22,6 @@ from volia.site import context
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     ctx = context.of(config)
     atom = feed.build_feed(ctx.public, ctx.lang, ctx.today, site_root=ctx.site_root, repository=ctx.repository,
-                           data_changed=feed.last_commit(ctx.data_dir / RECORDS.name))
+                           data_changed=feed.last_commit(ctx.data_dir / RECORDS.name), fresh_months=ctx.fresh_months)
     files.append(File.generated(config, addresses.FEED, content=feed.render_feed(atom)))
     return files

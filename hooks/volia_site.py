@@ -44,7 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
         ctx = context.make_context(config.theme["language"], data_dir, site_root=config.site_url or "",
-                                   repository=config.extra.get("repository"))
+                                   repository=config.extra.get("repository"),
+                                   fresh_months=int(config.extra.get("fresh_months", 6)))
     except DataError as error:
         raise PluginError("the data has problems; nothing was built.\n" + error.report()) from None
     except ValueError as error:

@@ -139,7 +139,7 @@ def test_csv_files_give_back_the_published_records(data: Path, dataset) -> None:
     colony = next(row for row in facilities if row["id"] == "colony-99-testtown")
     assert colony["address_latin"] == dataset.facilities["colony-99-testtown"].address["latin"]
     counts = _csv(data / "counts.csv")
-    assert counts[-1]["held"] == "1135" and counts[-1]["date"] == "2025-12-23"
+    assert counts[-1]["held"] == "1140" and counts[-1]["date"] == "2026-03-05"
 
 
 # ---- Publication levels ----

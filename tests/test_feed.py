@@ -141,9 +141,9 @@ def test_the_newest_change_comes_first_and_the_feed_is_capped(data_dir: Path) ->
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: fictional-minimal-person")
     end = text.index("\n- id:", start)
-    chunk = text[start:end].replace('last_verified: "2024-06-01"', 'last_verified: "2026-11-01"')
+    chunk = text[start:end].replace('last_verified: "2026-10-15"', 'last_verified: "2026-11-01"')
     path.write_text(text[:start] + chunk + text[end:], encoding="utf-8")
-    assert minimal["last_verified"] == "2024-06-01"
+    assert minimal["last_verified"] == "2026-10-15"
     feed = feeds.build_feed(cut(load_dataset(data_dir)), "en", DAY, limit=2)
     assert [e.title for e in feed.entries][0] == "Maryja Minimalnaja"
     assert feed.entries[0].updated == "2026-11-01T00:00:00Z"

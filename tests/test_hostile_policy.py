@@ -120,4 +120,5 @@ def _source_urls() -> set[str]:
         return yaml.safe_load((FIXTURES / "data" / name).read_text(encoding="utf-8"))
 
     counts = {c["source"]["url"] for c in load("counts.yaml")}
-    return counts | {s["url"] for p in load("precedents.yaml") for s in p["sources"]} | {PRECEDENT_SOURCE}
+    claims = {c["source"]["url"] for p in load("precedents.yaml") for c in (p.get("disputed") or {}).get("claims", [])}
+    return counts | claims | {s["url"] for p in load("precedents.yaml") for s in p["sources"]} | {PRECEDENT_SOURCE}

@@ -20,8 +20,9 @@ def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
     # Maryja (imprisoned, minimal page), one counted-only record (restricted). Four people in all.
     page = content(read_html(site / "en" / "statistics.html"))
     items = [li.get_text(" ", strip=True) for li in page.select("ul")[0].select("li")]
-    assert items == ["Records: 4", "Held now: 2", "Serving restriction of freedom: 1", "Released: 1",
-                     "Recognised as political prisoners: 1"]
+    assert items == ["Records: 4", "Held, status confirmed recently: 2",
+                     "Held when last checked (status not confirmed recently): 0", "Serving restriction of freedom: 1",
+                     "Released: 1", "Recognised as political prisoners: 1"]
     status = {tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
               for tr in page.select("#chart-status table tbody tr")}
     assert status == {"Imprisoned": "2", "Restriction of freedom (“khimiya”)": "1", "Released": "1"}
@@ -80,21 +81,21 @@ def test_a_label_too_long_for_three_lines_ends_in_an_ellipsis() -> None:
 def test_changing_a_figure_in_the_data_changes_the_essay_and_the_chart(tmp_path: Path) -> None:
     def edit(data: Path) -> None:
         counts = (data / "counts.yaml").read_text(encoding="utf-8")
-        assert "held: 1135" in counts
-        (data / "counts.yaml").write_text(counts.replace("held: 1135", "held: 4321"), encoding="utf-8")
+        assert "held: 1140" in counts
+        (data / "counts.yaml").write_text(counts.replace("held: 1140", "held: 4321"), encoding="utf-8")
 
     code, site = build_project(tmp_path, edit_data=edit)
     assert code == 0
     essay = content(read_html(site / "strategies" / "pressure.html")).get_text(" ", strip=True)
-    assert "4,321 (as of December 23, 2025" in essay
-    assert "1,135" not in essay  # negative control: the old figure is gone everywhere on the page
+    assert "4,321 (as of March 5, 2026" in essay
+    assert "1,140" not in essay  # negative control: the old figure is gone everywhere on the page
     chart_rows = [tr.get_text(" ", strip=True) for tr in read_html(site / "index.html").select("#chart-counts tbody tr")]
     assert any("4,321" in row for row in chart_rows)
 
 
 def test_the_shipped_essays_show_the_data_figures(site: Path) -> None:
     essay = content(read_html(site / "en" / "strategies" / "pressure.html")).get_text(" ", strip=True)
-    assert "1,135 (as of December 23, 2025" in essay
+    assert "1,140 (as of March 5, 2026" in essay
 
 
 @pytest.mark.parametrize(("call", "words"), [

@@ -65,7 +65,7 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
     (("  consent:\n    basis: person\n    by: the person\n    date: \"2024-01-01\"\n", ""),
      '1: record fictional-rule-test: consent: missing; this field is required here'),
     (("  name:\n    en: Fictional Rule Test\n", "  name:\n    en: Fictional Rule Test\n  nmae: typo\n"),
-     '9: record fictional-rule-test: nmae: "typo" — unknown field \'nmae\'; expected one of: aliases, as_of, bio, born, cases, consent, gender, id, last_verified, letters, name, occupation, photo, publication, recognised, region, sources, status, summary'),
+     '9: record fictional-rule-test: nmae: "typo" — unknown field \'nmae\'; expected one of: aliases, as_of, bio, born, cases, consent, gender, id, last_verified, letters, name, occupation, photo, publication, recognised, region, sources, status, summary, verified_by'),
     (("url: https://example.org/rule", "url: javascript:alert(1)"),
      '19: record fictional-rule-test: sources[0].url: "javascript:alert(1)" — expected an http:// or https:// address without spaces or quotes'),
     (("    en: Fictional Rule Test\n", "    en: Fictional Rule Test\n    en: Another Name\n"),

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from volia.analysis.freshness import Freshness
 from volia.model.dataset import Dataset
 from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
+from volia.model.records import Record
 from volia.model.vocabulary import GENDERS, RELEASE_MODES, STATUSES
 
 # (label key, lowest months, highest months) — upper bound inclusive.
@@ -38,8 +40,12 @@ def as_of(dataset: Dataset | PublicDataset) -> PartialDate | None:
     return max(dates, key=lambda d: d.sort_key) if dates else None
 
 
-def headline(dataset: Dataset) -> dict[str, int]:
+def headline(dataset: Dataset, fresh: Freshness | None = None) -> dict[str, int]:
+    """Headline figures. With `fresh`, people recorded as held are also split into those whose
+    record was checked within the freshness period (imprisoned_confirmed) and those only last
+    known to be held (imprisoned_last_known)."""
     records = dataset.records
+    stale = [r for r in records if fresh is not None and fresh.last_known_only(r)]
     return {
         "total": len(records),
         "imprisoned": sum(r.status == "imprisoned" for r in records),
@@ -48,12 +54,20 @@ def headline(dataset: Dataset) -> dict[str, int]:
         "deceased": sum(r.status == "deceased" for r in records),
         "recognised": sum(r.is_recognised for r in records),
         "held_recognised": sum(r.held and r.is_recognised for r in records),
+        "imprisoned_confirmed": sum(r.held for r in records) - sum(r.held for r in stale),
+        "imprisoned_last_known": sum(r.held for r in stale),
     }
 
 
-def by_status(dataset: Dataset) -> Breakdown:
-    counts = Counter(r.status for r in dataset.records)
-    return Breakdown(tuple((s, counts[s]) for s in STATUSES if counts[s]))
+def by_status(dataset: Dataset, fresh: Freshness | None = None) -> Breakdown:
+    """People by status. With `fresh`, those recorded as serving a term whose record is older than
+    the freshness period count apart, under "<status>-last-known": not confirmed as held now."""
+    def key(record: Record) -> str:
+        return f"{record.status}-last-known" if fresh is not None and fresh.last_known_only(record) else record.status
+
+    counts = Counter(key(r) for r in dataset.records)
+    order = [k for s in STATUSES for k in (s, f"{s}-last-known")]
+    return Breakdown(tuple((k, counts[k]) for k in order if counts[k]))
 
 
 def by_article(dataset: Dataset) -> Breakdown:

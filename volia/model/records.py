@@ -95,6 +95,7 @@ class Record:
     consent: dict[str, Any] | None = None
     letters: dict[str, Any] | None = None
     photo: dict[str, Any] | None = None
+    verified_by: str | None = None  # who did the last check: a role or an organisation
 
     @classmethod
     def from_data(cls, data: dict[str, Any], line: int = 0) -> Record:
@@ -119,6 +120,7 @@ class Record:
             consent=data.get("consent"),
             letters=data.get("letters"),
             photo=data.get("photo"),
+            verified_by=data.get("verified_by"),
         )
 
     # ---- What the site may show ----

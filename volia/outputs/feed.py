@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from volia.addresses import FEED, HOME, language_url, record_uri, relative
+from volia.analysis.freshness import DEFAULT_FRESH_MONTHS, Freshness
 from volia.model.languages import pick
 from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
@@ -76,12 +77,13 @@ class Feed:
 
 def build_feed(dataset: PublicDataset, lang: str, today: dt.date, *, site_root: str = "",
                repository: str | None = None, data_changed: dt.datetime | None = None,
-               limit: int = MAX_ENTRIES) -> Feed:
+               limit: int = MAX_ENTRIES, fresh_months: int = DEFAULT_FRESH_MONTHS) -> Feed:
     """The feed for one language's copy of the site (its feed.xml sits at that copy's root)."""
     base = language_url(site_root, lang) or ""
     published = sorted(dataset.records, key=lambda r: r.id)
     published.sort(key=_changed, reverse=True)  # newest first; ties stay in id order
-    entries = tuple(_entry(r, lang, base, repository) for r in published[:limit])
+    fresh = Freshness(today, fresh_months)
+    entries = tuple(_entry(r, lang, base, repository, fresh) for r in published[:limit])
     times = [_changed(r) for r in published]
     if data_changed is not None:
         times.append(data_changed.astimezone(dt.UTC))
@@ -128,8 +130,8 @@ def last_commit(path: Path) -> dt.datetime | None:
 
 # ---- Helpers ----
 
-def _entry(record: Record, lang: str, base: str, repository: str | None) -> Entry:
-    label = status_label(record, lang)
+def _entry(record: Record, lang: str, base: str, repository: str | None, fresh: Freshness) -> Entry:
+    label = status_label(record, lang, fresh)
     summary = label
     if record.is_full and pick(record.summary, lang):
         summary = f"{label}. {pick(record.summary, lang)}"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from volia.addresses import language_url
+from volia.analysis.freshness import DEFAULT_FRESH_MONTHS, Freshness
 from volia.data.clock import today as build_today
 from volia.data.loading import data_stamp, load_dataset, load_policy
 from volia.data.problems import DataError
@@ -36,12 +37,17 @@ class BuildContext:
     site_root: str  # the whole site's address as configured (VOLIA_SITE_URL), or '' when unknown
     repository: str | None  # the repository on GitHub, for correction links and feed ids
     data_dir: Path
+    fresh_months: int = DEFAULT_FRESH_MONTHS  # older checks are shown as last known (volia/analysis/freshness.py)
     stamp: tuple = field(default=(), repr=False)  # the data files' names, sizes and times
 
     @property
     def site_url(self) -> str | None:
         """The address of this language's copy (the site's address plus ru/ or en/), if known."""
         return language_url(self.site_root, self.lang)
+
+    @property
+    def freshness(self) -> Freshness:
+        return Freshness(self.today, self.fresh_months)
 
     @property
     def exports(self) -> list[ExportFile]:
@@ -51,7 +57,7 @@ class BuildContext:
 
 
 def make_context(lang: str, data_dir: Path, site_root: str = "", repository: str | None = None,
-                 today: dt.date | None = None) -> BuildContext:
+                 today: dt.date | None = None, fresh_months: int = DEFAULT_FRESH_MONTHS) -> BuildContext:
     """Load (or reuse) the data and cut it; raises DataError listing every problem in it."""
     if lang not in LANGUAGES:
         raise ValueError(f"the build's language is {lang!r}; expected one of {', '.join(LANGUAGES)}")
@@ -60,7 +66,8 @@ def make_context(lang: str, data_dir: Path, site_root: str = "", repository: str
     stamp = data_stamp(data_dir)
     dataset, public, policy = _load(data_dir, day, stamp)
     return BuildContext(lang=lang, today=day, dataset=dataset, public=public, policy=policy,
-                        site_root=site_root or "", repository=repository, data_dir=data_dir, stamp=stamp)
+                        site_root=site_root or "", repository=repository, data_dir=data_dir,
+                        fresh_months=fresh_months, stamp=stamp)
 
 
 # ---- Once per process ----

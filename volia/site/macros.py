@@ -99,7 +99,7 @@ def records_count(ctx: BuildContext, page: str, status: str | None = None) -> st
 @_macro(inline=True)
 def stat(ctx: BuildContext, page: str, name: str) -> str:
     """A headline figure from the records: total, imprisoned, released, recognised, held_recognised …"""
-    figures_ = stats.headline(ctx.dataset)
+    figures_ = stats.headline(ctx.dataset, ctx.freshness)
     if name not in figures_:
         raise ValueError(f"stat: unknown figure {name!r}; expected one of {sorted(figures_)}")
     return i18n.number(figures_[name], ctx.lang)
@@ -115,7 +115,7 @@ def stats_as_of(ctx: BuildContext, page: str) -> str:
 def breakdown(ctx: BuildContext, page: str, name: str) -> str:
     """A bar chart with its text alternative and data table: status, article, facility, region,
     gender, sentence, age, year or release."""
-    b = figures.breakdown(ctx.dataset, name, ctx.lang)
+    b = figures.breakdown(ctx.dataset, name, ctx.lang, ctx.freshness)
     bars, height = chart_geometry.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in b["rows"]])
     alt = "; ".join(f"{r['label']}: {r['value_text']}" for r in b["rows"])
     return render("chart_bars.html", page, ctx.lang, b=b, bars=bars, height=height, alt=alt)
@@ -124,7 +124,7 @@ def breakdown(ctx: BuildContext, page: str, name: str) -> str:
 @_macro()
 def people_sample(ctx: BuildContext, page: str, count: int = 3) -> str:
     """A few people held now, with full pages, as cards (the longest-held first)."""
-    people = records.sample_people(ctx.public, ctx.lang, count)
+    people = records.sample_people(ctx.public, ctx.lang, count, ctx.freshness)
     return render("people_sample.html", page, ctx.lang, people=people)
 
 
@@ -152,10 +152,17 @@ def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = Non
 
 
 @_macro()
+def disputed(ctx: BuildContext, page: str, key: str) -> str:
+    """A precedent's disputed fact (data/precedents.yaml: disputed): every version, who says it, and
+    its source. Used where an essay mentions the fact, so that no version reads as settled."""
+    return render("disputed.html", page, ctx.lang, d=policy_views.disputed(ctx.policy, key, ctx.lang))
+
+
+@_macro()
 def headline(ctx: BuildContext, page: str) -> str:
-    """The latest published count with its date and publisher, linked to the source."""
-    h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name)
-    text = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=h["publisher"])
+    """The latest published count with its date, publisher and age, linked to the source."""
+    h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name, ctx.today)
+    text = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=h["publisher"], age=h["age"])
     # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
     return render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(text))
 
@@ -179,6 +186,13 @@ def counts_chart(ctx: BuildContext, page: str) -> str:
 def per_million_table(ctx: BuildContext, page: str) -> str:
     """Political prisoners per million inhabitants, from data/comparisons.yaml."""
     return render("per_million_table.html", page, ctx.lang, items=policy_views.comparisons(ctx.policy, ctx.lang))
+
+
+@_macro(inline=True)
+def compare(ctx: BuildContext, page: str, first: str, second: str) -> str:
+    """A sentence comparing two countries' counts from data/comparisons.yaml, each with its date, and
+    which was larger; fails when the two counts are more than 45 days apart."""
+    return policy_views.compare(ctx.policy, first, second, ctx.lang)
 
 
 @_macro(inline=True)

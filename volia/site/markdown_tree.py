@@ -50,7 +50,7 @@ def generated_files(ctx: BuildContext) -> list[tuple[str, bytes | str]]:
     """The files beside the pages, as the hooks add them: photos, feed, calendar, badge, open data."""
     files: list[tuple[str, bytes | str]] = [(uri, photo.data) for uri, photo in site_photos(ctx.public)]
     atom = feed.build_feed(ctx.public, ctx.lang, ctx.today, site_root=ctx.site_root, repository=ctx.repository,
-                           data_changed=feed.last_commit(ctx.data_dir / RECORDS.name))
+                           data_changed=feed.last_commit(ctx.data_dir / RECORDS.name), fresh_months=ctx.fresh_months)
     files += [(addresses.FEED, feed.render_feed(atom)),
               (addresses.CALENDAR, calendar.calendar_ics(ctx.public, ctx.today, ctx.lang, ctx.site_root)),
               (addresses.BADGE, badge.badge_svg(ctx.policy, ctx.lang, ctx.public.organisation_name))]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from volia import addresses
 from volia.analysis import statistics
 from volia.analysis.dates_ahead import BIRTHDAY_DAYS
+from volia.analysis.freshness import Freshness
 from volia.model.languages import pick
 from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
@@ -38,11 +39,11 @@ class GeneratedPage:
 
 
 def generated_pages(ctx: BuildContext) -> list[GeneratedPage]:
-    public, lang = ctx.public, ctx.lang
-    pages = [_prisoners_index(public, lang), _facility_index(public, lang), _article_index(public, lang)]
-    pages += [_record_page(r, public, lang, ctx.repository) for r in public.records]
-    pages += [_facility_page(f, public, lang) for f in public.facilities]
-    pages += [_article_page(a, public, lang) for a in public.articles]
+    public, lang, fresh = ctx.public, ctx.lang, ctx.freshness
+    pages = [_prisoners_index(public, lang, fresh), _facility_index(public, lang), _article_index(public, lang)]
+    pages += [_record_page(r, public, lang, ctx.repository, fresh) for r in public.records]
+    pages += [_facility_page(f, public, lang, fresh) for f in public.facilities]
+    pages += [_article_page(a, public, lang, fresh) for a in public.articles]
     pages += [_removed_page(removal, lang) for removal in public.removed]
     pages += [_birthdays_page(ctx), _releases_page(ctx)]
     return pages
@@ -71,19 +72,20 @@ def _releases_page(ctx: BuildContext) -> GeneratedPage:
     )
 
 
-def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str) -> list[dict]:
-    rows = [records.row_view(r, dataset, lang) for r in people]
+def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str, fresh: Freshness) -> list[dict]:
+    rows = [records.row_view(r, dataset, lang, fresh) for r in people]
     return sorted(rows, key=lambda row: row["name"].casefold())
 
 
-def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None) -> GeneratedPage:
+def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None,
+                 fresh: Freshness) -> GeneratedPage:
     uri = addresses.record_uri(record.id)
     meta: dict[str, object] = {"volia_kind": "record"}
     if not record.is_full:
         meta["robots"] = "noindex"  # minimal pages stay out of search engines
     return GeneratedPage(
         uri, records.display_name(record, lang),
-        lambda: render("record.html", uri, lang, r=records.record_view(record, dataset, lang, repository)),
+        lambda: render("record.html", uri, lang, r=records.record_view(record, dataset, lang, repository, fresh)),
         meta,
     )
 
@@ -100,35 +102,35 @@ def _removed_page(removal: Removal, lang: str) -> GeneratedPage:
     )
 
 
-def _prisoners_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
+def _prisoners_index(dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
     uri = addresses.PRISONERS_INDEX
     return GeneratedPage(
         uri, t("all_prisoners", lang),
-        lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.records, dataset, lang),
+        lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.records, dataset, lang, fresh),
                        as_of=i18n.date(statistics.as_of(dataset), lang)),
         dict(LIST_META), in_nav=True,
     )
 
 
-def _facility_page(facility_id: str, dataset: PublicDataset, lang: str) -> GeneratedPage:
+def _facility_page(facility_id: str, dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
     facility = dataset.facilities[facility_id]
     uri = addresses.facility_uri(facility_id)
     people = dataset.by_facility.get(facility_id, ())
     return GeneratedPage(
         uri, pick(facility.name, lang),
         lambda: render("facility.html", uri, lang, f=records.facility_view(facility, dataset, lang),
-                       rows=_rows(people, dataset, lang)),
+                       rows=_rows(people, dataset, lang, fresh)),
         {"volia_kind": "facility"},
     )
 
 
-def _article_page(article_id: str, dataset: PublicDataset, lang: str) -> GeneratedPage:
+def _article_page(article_id: str, dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
     uri = addresses.article_uri(article_id)
     people = dataset.by_article.get(article_id, ())
     view = records.article_view(article_id, dataset, lang)
     return GeneratedPage(
         uri, f"{article_id} — {view['title']}",
-        lambda: render("article.html", uri, lang, a=view, rows=_rows(people, dataset, lang)),
+        lambda: render("article.html", uri, lang, a=view, rows=_rows(people, dataset, lang, fresh)),
         {"volia_kind": "article"},
     )
 

@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass, field
 
 from volia.addresses import card_uri, html_uri, language_url, page_url, record_uri
+from volia.analysis.freshness import Freshness
 from volia.model.languages import pick
 from volia.model.records import Record
 from volia.outputs import cards
@@ -64,7 +65,7 @@ class SiteSharing:
         record = self.records.get(page.src_uri)
         if record is None:
             return page.description or i18n.t("site_description", lang)
-        status = status_line(record, lang)
+        status = status_line(record, lang, self.ctx.freshness)
         summary = record.summary and record.is_full and pick(record.summary, lang).rstrip(".")
         return f"{summary}. {status}" if summary else status
 
@@ -74,7 +75,7 @@ class SiteSharing:
         footer = i18n.t("og_footer", lang)
         record = self.records.get(src_uri)
         if record is not None:
-            return cards.Card(records.display_name(record, lang), status_line(record, lang), footer)
+            return cards.Card(records.display_name(record, lang), status_line(record, lang, self.ctx.freshness), footer)
         title = (_essay_title(page) if page else None) or i18n.t("site_name", lang)
         subtitle = (page.description if page else None) or i18n.t("site_description", lang)
         return cards.Card(title, subtitle, footer)
@@ -102,9 +103,9 @@ class SiteSharing:
             image_size=(cards.WIDTH, cards.HEIGHT))
 
 
-def status_line(record: Record, lang: str) -> str:
+def status_line(record: Record, lang: str, fresh: Freshness) -> str:
     """"Imprisoned · Information as of June 1, 2024": a record's description and its card's subtitle."""
-    return f"{records.status_label(record, lang)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
+    return f"{records.status_label(record, lang, fresh)} · {i18n.t('as_of', lang)} {i18n.date(record.as_of, lang)}"
 
 
 def _essay_title(page: PageFacts | None) -> str | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 
 import yaml
 from babel.dates import format_date as _babel_date
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, format_timedelta
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
@@ -47,6 +48,16 @@ def date(value: PartialDate | None, lang: str) -> str:
     if value.month:
         return format_skeleton("yMMMM", value.earliest(), locale=lang)
     return str(value.year)
+
+
+def age(value: PartialDate, today: dt.date, lang: str) -> str:
+    """How long ago a date was, in the reader's words: '9 months ago', '9 месяцаў таму'. A date
+    given as a month or a year counts from its last day, so the age is never overstated."""
+    days = (today - value.latest()).days
+    if days < 1:
+        return t("today", lang)
+    return format_timedelta(dt.timedelta(days=-days), granularity="day", threshold=1.0, add_direction=True,
+                            locale=lang)
 
 
 @cache

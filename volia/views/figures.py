@@ -8,6 +8,7 @@ from typing import Any
 
 from volia.addresses import ESSAY_OF_RELEASE_MODE, article_uri, facility_uri
 from volia.analysis import statistics as stats
+from volia.analysis.freshness import Freshness
 from volia.model.dataset import Dataset
 from volia.model.languages import pick
 from volia.text import i18n
@@ -17,10 +18,10 @@ Counter = Callable[[], stats.Breakdown]
 Labeller = Callable[[str], tuple[str, str | None]]
 
 
-def _labels(dataset: Dataset, lang: str) -> dict[str, tuple[Counter, Labeller]]:
+def _labels(dataset: Dataset, lang: str, fresh: Freshness | None) -> dict[str, tuple[Counter, Labeller]]:
     """name → (how to count, how to label a key: (label, link or None))."""
     return {
-        "status": (lambda: stats.by_status(dataset), lambda k: (t(f"status_group_{k}", lang), None)),
+        "status": (lambda: stats.by_status(dataset, fresh), lambda k: (t(f"status_group_{k}", lang), None)),
         "article": (lambda: stats.by_article(dataset),
                     lambda k: (f"{k} — {pick(dataset.articles[k].title, lang)}", article_uri(k))),
         "facility": (lambda: stats.by_facility(dataset),
@@ -38,9 +39,9 @@ def _labels(dataset: Dataset, lang: str) -> dict[str, tuple[Counter, Labeller]]:
 BREAKDOWNS = ("status", "article", "facility", "region", "gender", "sentence", "age", "year", "release")
 
 
-def breakdown(dataset: Dataset, name: str, lang: str) -> dict[str, Any]:
+def breakdown(dataset: Dataset, name: str, lang: str, fresh: Freshness | None = None) -> dict[str, Any]:
     """A named breakdown as {title, rows, unknown, source}; unknown names raise KeyError."""
-    labels = _labels(dataset, lang)
+    labels = _labels(dataset, lang, fresh)
     if name not in labels:
         raise KeyError(f"unknown breakdown {name!r}; expected one of: {', '.join(BREAKDOWNS)}")
     count, label = labels[name]

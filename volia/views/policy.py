@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -9,13 +10,14 @@ from typing import Any
 from babel import Locale
 
 from volia.analysis import chart_geometry
-from volia.model.languages import pick
+from volia.model.languages import fallback_language, pick
 from volia.model.partial_date import PartialDate
 from volia.model.policy import PolicyData
 from volia.text import i18n
 from volia.text.i18n import t
 
-PRECEDENT_FIELDS = ("freed", "date", "title", "parties", "host_country", "mediator", "conceded", "summary")
+PRECEDENT_FIELDS = ("freed", "date", "title", "parties", "host_country", "mediator", "conceded", "summary",
+                    "disagreement")
 # data/precedents.yaml names states in English. CLDR's English names (Babel) map them to ISO codes
 # and the codes to each language's name; this table adds only the short forms CLDR does not use.
 COUNTRY_ALIASES = {"USA": "US", "United States of America": "US", "UK": "GB", "Great Britain": "GB",
@@ -64,9 +66,32 @@ def precedent_view(p: dict[str, Any], lang: str) -> dict[str, Any]:
         "conceded": pick(p.get("conceded"), lang),
         "summary": pick(p["summary"], lang),
         "disagreement": pick(p.get("disagreement"), lang),
+        "disputed": dispute_view(p, lang),
         "strategy": p["strategy"],
         "sources": p["sources"],
     }
+
+
+def dispute_view(p: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """What a precedent's `disputed` entry shows: the point, and every version with its source."""
+    disputed = p.get("disputed")
+    if not disputed:
+        return None
+    return {"point": pick(disputed["point"], lang),
+            "claims": [{"by": pick(c["by"], lang), "says": pick(c["says"], lang),
+                        "says_lang": fallback_language(c["says"], lang), "source": c["source"],
+                        "date": _date(c["source"]["date"], lang) if c["source"].get("date") else ""}
+                       for c in disputed["claims"]]}
+
+
+def disputed(policy: PolicyData, key: str, lang: str) -> dict[str, Any]:
+    if key not in policy.precedents:
+        raise KeyError(f"disputed: unknown precedent {key!r}; expected one of: {', '.join(sorted(policy.precedents))}")
+    view = dispute_view(policy.precedents[key], lang)
+    if view is None:
+        with_dispute = sorted(k for k, p in policy.precedents.items() if p.get("disputed"))
+        raise KeyError(f"disputed: precedent {key!r} has no disputed entry; these do: {', '.join(with_dispute)}")
+    return view
 
 
 def precedent_field(policy: PolicyData, key: str, field: str, lang: str) -> str:
@@ -89,9 +114,11 @@ def precedents(policy: PolicyData, lang: str, strategy: str | None) -> list[dict
 Naming = Callable[[str, str], str]
 
 
-def headline(policy: PolicyData, lang: str, naming: Naming) -> dict[str, str]:
+def headline(policy: PolicyData, lang: str, naming: Naming, today: dt.date) -> dict[str, str]:
+    """The latest published count, with how old it is on the day of the build."""
     latest = policy.latest_count()
     return {"n": i18n.number(latest["held"], lang), "date": _date(latest["date"], lang),
+            "age": i18n.age(PartialDate.parse(latest["date"]), today, lang),
             "publisher": naming(latest["source"]["publisher"], lang), "url": latest["source"]["url"]}
 
 
@@ -128,10 +155,42 @@ def per_million(c: dict[str, Any], lang: str) -> str:
     return i18n.number(round(c["prisoners"] / c["population"] * 1_000_000, 1), lang)
 
 
+MAX_COMPARISON_GAP_DAYS = 45  # two counts further apart than this describe different moments
+
+
+def published_comparisons(policy: PolicyData) -> list[dict[str, Any]]:
+    """Rows with a sourced, dated count, by date: a row without its count's source is not published."""
+    rows = [c for c in policy.comparisons.values()
+            if c.get("prisoners") is not None and c.get("prisoners_as_of") and c.get("prisoners_source")]
+    return sorted(rows, key=lambda c: (PartialDate.parse(c["prisoners_as_of"]).sort_key, c["key"]))
+
+
+def compare(policy: PolicyData, first: str, second: str, lang: str) -> str:
+    """One sentence comparing two countries' counts, each with its date, and which was larger.
+    Refuses counts of dates far apart: such a comparison would say something no source says."""
+    rows = {c["key"]: c for c in published_comparisons(policy)}
+    for key in (first, second):
+        if key not in rows:
+            raise KeyError(f"compare: no published comparison row {key!r}; expected one of: {', '.join(rows)}")
+    a, b = rows[first], rows[second]
+    a_date, b_date = (PartialDate.parse(c["prisoners_as_of"]) for c in (a, b))
+    gap = abs((a_date.latest() - b_date.latest()).days)
+    if gap > MAX_COMPARISON_GAP_DAYS:
+        raise ValueError(f"compare: {first} ({a_date}) and {second} ({b_date}) are {gap} days apart; "
+                         f"expected counts at most {MAX_COMPARISON_GAP_DAYS} days apart")
+    if a["prisoners"] == b["prisoners"]:
+        more = t("compare_same", lang)
+    else:
+        more = t("compare_more", lang, country=pick((a if a["prisoners"] > b["prisoners"] else b)["country"], lang))
+    return t("compare_sentence", lang, a_country=pick(a["country"], lang), a_n=i18n.number(a["prisoners"], lang),
+             a_date=i18n.date(a_date, lang), b_country=pick(b["country"], lang),
+             b_n=i18n.number(b["prisoners"], lang), b_date=i18n.date(b_date, lang), more=more)
+
+
 def comparisons(policy: PolicyData, lang: str) -> list[dict[str, Any]]:
     return [{"country": pick(c["country"], lang), "population": i18n.number(c["population"], lang),
              "prisoners": i18n.number(c["prisoners"], lang) if c.get("prisoners") is not None else t("no_count", lang),
              "as_of": _date(c["prisoners_as_of"], lang) if c.get("prisoners_as_of") else "",
              "per_million": per_million(c, lang),
              "sources": [s for s in (c.get("population_source"), c.get("prisoners_source")) if s]}
-            for c in policy.comparisons.values()]
+            for c in published_comparisons(policy)]

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from volia.addresses import LETTER_GUIDE, article_uri, facility_uri, photo_uri, record_uri
+from volia.analysis.freshness import Freshness, term_ended_unconfirmed
 from volia.data import photo_files
 from volia.model.languages import fallback_language, pick
 from volia.model.partial_date import PartialDate
@@ -28,7 +29,8 @@ def display_name(record: Record, lang: str) -> str:
     return names.display_name(record.name, lang).text
 
 
-def record_view(record: Record, dataset: PublicDataset, lang: str, repository: str | None) -> dict[str, Any]:
+def record_view(record: Record, dataset: PublicDataset, lang: str, repository: str | None,
+                fresh: Freshness) -> dict[str, Any]:
     """Everything the record page shows, already cut to the record's publication level."""
     if not record.has_page:
         raise ValueError(f"record {record.id} is counted only and has no page")
@@ -39,8 +41,10 @@ def record_view(record: Record, dataset: PublicDataset, lang: str, repository: s
         "name": name,
         **names.names_view(record.name, record.aliases, lang),  # other and derived spellings
         "status": record.status,
-        "status_label": status_label(record, lang),
+        "status_label": status_label(record, lang, fresh),
         "as_of": i18n.date(record.as_of, lang),
+        "checked": checked_line(record, lang),
+        "last_known": fresh.last_known_only(record),
         "recognition": _recognition(record, dataset, lang),
         "full": record.is_full,
         "timeline": _timeline(record, lang),
@@ -62,11 +66,12 @@ def record_view(record: Record, dataset: PublicDataset, lang: str, repository: s
         "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
                     for s in record.sources],
         "photo": _photo(record, dataset, name, lang),
+        "term_ended": _term_ended(record, dataset, fresh, lang),
     })
     return view
 
 
-def row_view(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+def row_view(record: Record, dataset: PublicDataset, lang: str, fresh: Freshness) -> dict[str, Any]:
     """One row of a list table; detail columns only for full records."""
     latest = record.latest_case
     row: dict[str, Any] = {
@@ -74,7 +79,8 @@ def row_view(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any
         "uri": record_uri(record.id),
         "name": display_name(record, lang),
         "status": record.status,
-        "status_label": status_label(record, lang),
+        "status_label": status_label(record, lang, fresh),
+        "last_known": fresh.last_known_only(record),
         "arrested": i18n.date(latest.arrested, lang),
         "arrested_key": str(latest.arrested),
         "sentence": "",
@@ -89,17 +95,31 @@ def row_view(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any
     return row
 
 
-def sample_people(dataset: PublicDataset, lang: str, count: int) -> list[dict[str, Any]]:
-    """People held now with full pages, longest held first: for the home page."""
-    held = [r for r in dataset.records if r.is_full and r.held]
+def sample_people(dataset: PublicDataset, lang: str, count: int, fresh: Freshness) -> list[dict[str, Any]]:
+    """People held now with full pages, longest held first: for the home page. Only records checked
+    within the freshness period: an old record says who was held then, not who is held now."""
+    held = [r for r in dataset.records if r.is_full and r.held and fresh.checked_recently(r)]
     held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
-    return [{**row_view(r, dataset, lang), "summary": pick(r.summary, lang),
+    return [{**row_view(r, dataset, lang, fresh), "summary": pick(r.summary, lang),
              "summary_lang": fallback_language(r.summary, lang)} for r in held[:count]]
 
 
-def status_label(record: Record, lang: str) -> str:
-    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say."""
-    return worded_for(record, f"status_{record.status}", lang)
+def status_label(record: Record, lang: str, fresh: Freshness | None = None) -> str:
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say;
+    for a person recorded as serving whose record is older than the freshness period, the status
+    as last known, with the date of the last check ("Imprisoned (last known, 2023)")."""
+    label = worded_for(record, f"status_{record.status}", lang)
+    if fresh is not None and fresh.last_known_only(record):
+        return t("status_last_known", lang, status=label, date=i18n.date(record.last_verified, lang))
+    return label
+
+
+def checked_line(record: Record, lang: str) -> str:
+    """"Last checked against the sources: 2023 (Viasna database export)"."""
+    when = i18n.date(record.last_verified, lang)
+    if record.verified_by:
+        return t("checked_by", lang, date=when, by=record.verified_by)
+    return t("checked", lang, date=when)
 
 
 def worded_for(record: Record, key: str, lang: str, **values: object) -> str:
@@ -206,6 +226,12 @@ def _photo(record: Record, dataset: PublicDataset, name: str, lang: str) -> dict
     published = photo_files.processed(dataset.photos_dir / record.photo["file"])
     return {"uri": photo_uri(record.id), "width": published.width, "height": published.height,
             "alt": t("photo_alt", lang, name=name), "credit": t("photo_credit", lang, credit=record.photo["credit"])}
+
+
+def _term_ended(record: Record, dataset: PublicDataset, fresh: Freshness, lang: str) -> str | None:
+    """"Term ended by the calculation (March 2025); release not confirmed", or None."""
+    estimate = term_ended_unconfirmed(record, dataset, fresh.today)
+    return t("term_ended_unconfirmed", lang, date=i18n.date(estimate.date, lang)) if estimate else None
 
 
 def _letters(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any] | None:
