@@ -47,7 +47,6 @@ not_in_nav: |
   /prisoners/*.md
   /facilities/*.md
   /articles/*.md
-  /strategies/*.md
   /dates/*.md
   /about/*.md
 nav:
@@ -125,7 +124,11 @@ def _write_plain(work: Path, site: Path) -> None:
         target.write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n{body}\n", encoding="utf-8")
     nav_lines = [line for line in _nav_section(ROOT / "mkdocs.yml").splitlines() if line.strip()]
     nav = yaml.safe_load("\n".join(nav_lines))
-    nav = [entry for entry in nav if (docs / next(iter(entry.values()))).exists()]
+    def present(entry: dict) -> bool:  # a page, or a section whose pages all exist
+        target = next(iter(entry.values()))
+        return all((docs / t).exists() for t in (target if isinstance(target, list) else [target]))
+
+    nav = [entry for entry in nav if present(entry)]
     (work / "plain" / "mkdocs.yml").write_text(
         PLAIN_CONFIG.format(site=work / "plain-site", nav=yaml.safe_dump(nav, allow_unicode=True)), encoding="utf-8")
 

@@ -32,6 +32,7 @@ from volia.outputs import compaction
 from volia.outputs.photos import site_photos
 from volia.site import context, page_chrome, translations
 from volia.site.pages import GeneratedPage, generated_pages
+from volia.text import i18n
 
 _generated: dict[str, GeneratedPage] = {}  # this build's generated pages, by src_uri
 _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ValueError as error:
         raise PluginError(str(error)) from None
     context.attach(config, ctx)
+    config.site_name = i18n.t("site_name", ctx.lang)  # the wordmark in the language's script
     # Each language's copy lives in its own folder: canonical addresses and the sitemap need it.
     config.site_url = ctx.site_url
     _keep_macros_off_generated_pages(config)

@@ -50,8 +50,10 @@ def test_a_stale_record_is_last_known_everywhere_and_not_featured(tmp_path: Path
     row = next(tr for tr in read_html(site / "prisoners" / "index.html").select("table.volia-people tr")
                if "Ales Testovich" in tr.get_text())
     assert "last known" in row.get_text()
-    home = content(read_html(site / "index.html"))
-    assert "Ales Testovich" not in home.get_text()  # not featured as a person behind bars now
+    # On the home page he may fill a card, but only as last known: never as a person held now.
+    card = next(li for li in content(read_html(site / "index.html")).select("li.volia-card")
+                if "Ales Testovich" in li.get_text())
+    assert card.select_one(".volia-badge").get_text() == "Imprisoned (last known, June 1, 2024)"
     stats = {li.get_text().split(": ")[0]: li.get_text().split(": ")[-1] for li in
              content(read_html(site / "statistics.html")).select("li")}
     assert stats["Held, status confirmed recently"] == "1"  # Maryja (minimal, checked recently)
@@ -65,7 +67,9 @@ def test_control_a_recently_checked_record_is_current_and_featured(tmp_path: Pat
     page = content(read_html(site / "prisoners" / "fictional-ales-testovich.html"))
     assert page.select_one(".volia-badge").get_text() == "Imprisoned"
     assert "volia-checked--old" not in page.select_one(".volia-checked")["class"]
-    assert "Ales Testovich" in content(read_html(site / "index.html")).get_text()
+    card = next(li for li in content(read_html(site / "index.html")).select("li.volia-card")
+                if "Ales Testovich" in li.get_text())
+    assert card.select_one(".volia-badge").get_text() == "Imprisoned"  # featured as held now
 
 
 def test_a_term_that_ended_by_the_calculation_is_flagged_and_a_release_is_not(site: Path) -> None:
@@ -87,11 +91,15 @@ def test_the_import_date_is_not_a_check_date(site: Path) -> None:
 # ---- The latest figure says how old it is ----
 
 def test_the_headline_says_how_old_the_latest_count_is(site: Path) -> None:
-    home = content(read_html(site / "en" / "index.html")).get_text(" ", strip=True)
     latest = load_policy(FIXTURES / "data").latest_count()
     age = i18n.age(PartialDate.parse(latest["date"]), DAY, "en")
     assert age == "9 months ago"  # 5 March 2026 seen from 26 November 2026
-    assert f"the latest published count, {age}" in home
+    front = content(read_html(site / "en" / "index.html")).select_one(".volia-front")
+    assert front.select_one(".volia-front__number").get_text() == "1,140"
+    assert front.select_one(".volia-front__source").get_text(" ", strip=True).startswith(
+        f"The latest published count, as of March 5, 2026 ({age}): Human Rights Center Viasna")
+    essay = content(read_html(site / "en" / "strategies" / "pressure.html")).get_text(" ", strip=True)
+    assert f"the latest published count, {age}" in essay  # the headline macro, in the essays
     assert i18n.age(PartialDate.parse("2026-11-26"), DAY, "be") == "сёння"  # control: no "in 0 days"
 
 

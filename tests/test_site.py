@@ -105,21 +105,23 @@ def test_a_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
 
 
 def test_the_home_page_is_titled_by_its_heading_in_every_language(site: Path) -> None:
-    for prefix in ("", "ru", "en"):
+    for prefix, wordmark in (("", "Воля"), ("ru", "Воля"), ("en", "Volia")):
         page = read_html(site / prefix / "index.html")
         heading = page.select_one("article h1").get_text()
-        assert heading.startswith("Volia — ") and page.title.get_text() == heading, prefix
+        assert heading.startswith(f"{wordmark} — ") and page.title.get_text() == heading, prefix
+        # The wordmark in the header is in the language's own script.
+        assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == wordmark, prefix
         assert page.select_one('meta[property="og:title"]')["content"] == heading, prefix  # as shared, too
     # Control: other pages keep the theme's "page - site" title.
     assert read_html(site / "en" / "statistics.html").title.get_text() == "Statistics - Volia"
 
 
 def test_the_not_found_page_speaks_all_three_languages_its_own_first(site: Path) -> None:
-    for prefix, first in (("", "be"), ("ru", "ru"), ("en", "en")):
+    for prefix, first, wordmark in (("", "be", "Воля"), ("ru", "ru", "Воля"), ("en", "en", "Volia")):
         page = read_html(site / prefix / "404.html")
         sections = page.select("article section.volia-not-found")
         assert [s["lang"] for s in sections][0] == first and {s["lang"] for s in sections} == {"be", "ru", "en"}
         assert sections[0].select_one("h1") is not None
         assert "404 - Not found" not in page.get_text()
-        assert page.title.get_text() == f"{sections[0].select_one('h1').get_text()} - Volia"
+        assert page.title.get_text() == f"{sections[0].select_one('h1').get_text()} - {wordmark}"
         assert not [a for s in sections for a in s.select("a")]  # no site address known: no link

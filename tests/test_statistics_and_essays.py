@@ -89,7 +89,7 @@ def test_changing_a_figure_in_the_data_changes_the_essay_and_the_chart(tmp_path:
     essay = content(read_html(site / "strategies" / "pressure.html")).get_text(" ", strip=True)
     assert "4,321 (as of March 5, 2026" in essay
     assert "1,140" not in essay  # negative control: the old figure is gone everywhere on the page
-    chart_rows = [tr.get_text(" ", strip=True) for tr in read_html(site / "index.html").select("#chart-counts tbody tr")]
+    chart_rows = [tr.get_text(" ", strip=True) for tr in read_html(site / "statistics.html").select("#chart-counts tbody tr")]
     assert any("4,321" in row for row in chart_rows)
 
 

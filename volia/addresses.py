@@ -48,6 +48,7 @@ HOME = "index.md"
 LETTER_GUIDE = "letters.md"  # what reaches prisoners today, and what still helps
 OPEN_DATA_GUIDE = "open-data.md"  # how to use the open data
 OFFLINE_GUIDE = "offline.md"  # how to open, check and pass on the offline copy
+STRATEGIES = "strategies/index.md"  # the essays on how people are freed
 ESSAY_OF_RELEASE_MODE = {"pardon": "strategies/negotiate.md", "deported": "strategies/negotiate.md",
                          "exchange": "strategies/exchange.md", "served": "strategies/pressure.md"}
 

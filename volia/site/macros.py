@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from volia import addresses
 from volia.analysis import chart_geometry
 from volia.analysis import statistics as stats
 from volia.model.vocabulary import STATUSES
@@ -119,6 +120,17 @@ def breakdown(ctx: BuildContext, page: str, name: str) -> str:
     bars, height = chart_geometry.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in b["rows"]])
     alt = "; ".join(f"{r['label']}: {r['value_text']}" for r in b["rows"])
     return render("chart_bars.html", page, ctx.lang, b=b, bars=bars, height=height, alt=alt)
+
+
+@_macro()
+def front_page(ctx: BuildContext, page: str) -> str:
+    """The top of the home page: the latest published count, large, with its date, source and age;
+    a search field; and buttons to write a letter, pass the site on offline, and read how people
+    are freed."""
+    h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name, ctx.today)
+    return render("front_page.html", page, ctx.lang, h=h, people=addresses.PRISONERS_INDEX,
+                  letters=addresses.LETTER_GUIDE, offline=addresses.OFFLINE_GUIDE,
+                  strategies=addresses.STRATEGIES)
 
 
 @_macro()

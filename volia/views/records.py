@@ -96,12 +96,16 @@ def row_view(record: Record, dataset: PublicDataset, lang: str, fresh: Freshness
 
 
 def sample_people(dataset: PublicDataset, lang: str, count: int, fresh: Freshness) -> list[dict[str, Any]]:
-    """People held now with full pages, longest held first: for the home page. Only records checked
-    within the freshness period: an old record says who was held then, not who is held now."""
-    held = [r for r in dataset.records if r.is_full and r.held and fresh.checked_recently(r)]
-    held.sort(key=lambda r: (r.latest_case.arrested.sort_key, r.id))
+    """A few people with full pages, for the home page: first those held now whose record was
+    checked within the freshness period (longest held first); then, to fill the cards, the most
+    recently checked others — whose status is worded as it was last known, never as current."""
+    full = [r for r in dataset.records if r.is_full]
+    held = sorted((r for r in full if r.held and fresh.checked_recently(r)),
+                  key=lambda r: (r.latest_case.arrested.sort_key, r.id))
+    rest = sorted((r for r in full if r not in held),
+                  key=lambda r: (tuple(-n for n in r.last_verified.sort_key), r.id))
     return [{**row_view(r, dataset, lang, fresh), "summary": pick(r.summary, lang),
-             "summary_lang": fallback_language(r.summary, lang)} for r in held[:count]]
+             "summary_lang": fallback_language(r.summary, lang)} for r in [*held, *rest][:count]]
 
 
 def status_label(record: Record, lang: str, fresh: Freshness | None = None) -> str:
