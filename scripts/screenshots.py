@@ -29,8 +29,11 @@ KINDS = {"phone": {"width": 390, "height": 844, "scale": 2, "mobile": True, "scr
 
 
 def pages(site: Path) -> dict[str, str]:
-    """The page types, by name: one record with a page (the first in the list of people)."""
-    record = sorted(p.name for p in (site / "prisoners").glob("*.html") if p.name != "index.html")[0]
+    """The page types, by name. The record is the first (by file name) with an envelope to write on,
+    the page type readers most need to work on a phone; any record if none has one."""
+    people = sorted(p for p in (site / "prisoners").glob("*.html") if p.name != "index.html")
+    writable = [p for p in people if "volia-envelope" in p.read_text(encoding="utf-8")]
+    record = (writable or people)[0].name
     return {"home": "index.html", "list": "prisoners/index.html", "record": f"prisoners/{record}",
             "statistics": "statistics.html", "facility": "facilities/index.html",
             "essay": "strategies/index.html"}

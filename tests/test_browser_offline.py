@@ -395,7 +395,7 @@ def test_a_record_page_prints_its_text_and_its_sources_addresses(chromium, serve
     page = context.new_page()
     page.goto(serve_site + f"en/prisoners/{RECORD}.html")
     source = page.locator("ol.volia-sources a").first
-    inside = page.locator(".volia-charges a").first  # a link within the site
+    inside = page.locator(".volia-articles a").first  # a link within the site
     assert source.evaluate(AFTER) == "none"  # on screen, no addresses
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".volia-offline", ".md-search"):

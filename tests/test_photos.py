@@ -215,12 +215,13 @@ def test_the_site_publishes_a_clean_copy_of_a_full_records_photo(tmp_path_factor
         assert published.read_bytes() == expected
         assert_clean(published.read_bytes())
         page = read_html(site / folder / "prisoners" / f"{FULL_ID}.html")
-        image = page.select_one("figure.volia-photo img")
-        assert (page.html["lang"], image["loading"]) == ((folder.rstrip("/") or "be"), "lazy")
+        image = page.select_one("figure.volia-portrait img")
+        # The portrait is at the top of the page: loaded at once, not lazily.
+        assert (page.html["lang"], image.get("loading")) == ((folder.rstrip("/") or "be"), None)
         assert (site / folder / "prisoners" / image["src"]).resolve() == published.resolve()
         width, height = Image.open(published).size
         assert (image["width"], image["height"]) == (str(width), str(height))
-        assert image["alt"] and FULL_CREDIT in page.select_one("figure.volia-photo figcaption").get_text()
+        assert image["alt"] and FULL_CREDIT in page.select_one("figure.volia-portrait figcaption").get_text()
     # No file anywhere in the output, archives included, carries the camera's metadata.
     for marker in MARKERS:
         assert find(site, marker) == [], marker

@@ -35,7 +35,7 @@ def violations(soup: BeautifulSoup, content_only: bool = False) -> list[str]:
 
 def _ours(tag) -> bool:
     if tag.name == "img":
-        return "volia-photo" in tag.parent.get("class", [])
+        return "volia-portrait" in tag.parent.get("class", [])  # the record's published photo
     if tag.name == "svg":
         figure = tag.find_parent("figure")
         return figure is not None and "volia-chart" in figure.get("class", []) and tag.get("role") == "img"

@@ -3,7 +3,7 @@ notices of pages taken down."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from volia.model.languages import Localized
@@ -19,6 +19,9 @@ class Facility:
     address: dict[str, str]
     region: str | None = None
     sources: tuple[Source, ...] = ()
+    city: Localized = field(default_factory=dict)
+    regime: str | None = None
+    conditions: dict[str, Localized] = field(default_factory=dict)  # parcels, visits, letters
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Facility:
@@ -29,6 +32,9 @@ class Facility:
             address=dict(data["address"]),
             region=data.get("region"),
             sources=tuple(Source.from_data(s) for s in data.get("sources", ())),
+            city=dict(data.get("city", {})),
+            regime=data.get("regime"),
+            conditions={k: dict(v) for k, v in data.get("conditions", {}).items()},
         )
 
 

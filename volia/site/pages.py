@@ -27,6 +27,9 @@ from volia.views.templates import render
 # Lists repeat what the record pages hold. Out of the search index they keep it small, and the
 # search plugin skips parsing pages that grow with every record (the list of all prisoners).
 LIST_META: dict[str, object] = {"volia_kind": "list", "search": {"exclude": True}}
+# A record and the list of people are read for themselves: no table of contents beside them and no
+# "previous / next" footer leading to an unrelated page.
+READER_PAGE_HIDE = ["toc", "footer"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str, fresh: 
 def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None,
                  fresh: Freshness) -> GeneratedPage:
     uri = addresses.record_uri(record.id)
-    meta: dict[str, object] = {"volia_kind": "record"}
+    meta: dict[str, object] = {"volia_kind": "record", "hide": READER_PAGE_HIDE}
     if not record.is_full:
         meta["robots"] = "noindex"  # minimal pages stay out of search engines
     return GeneratedPage(
@@ -108,7 +111,7 @@ def _prisoners_index(dataset: PublicDataset, lang: str, fresh: Freshness) -> Gen
         uri, t("all_prisoners", lang),
         lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.records, dataset, lang, fresh),
                        as_of=i18n.date(statistics.as_of(dataset), lang)),
-        dict(LIST_META), in_nav=True,
+        {**LIST_META, "hide": READER_PAGE_HIDE}, in_nav=True,
     )
 
 

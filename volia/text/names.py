@@ -67,3 +67,15 @@ def _item(spelling: Spelling, lang: str) -> dict[str, Any]:
 
 def _words(text: str) -> list[str]:
     return [w for w in _WORDS.split(text) if w]
+
+
+def surname_first(name: str) -> str:
+    """A name as prison post is addressed: surname first. The data writes names as they are said,
+    given name first: "Эдуард Пальчыс" → "Пальчыс Эдуард"; with a patronymic, "Given Patronymic
+    Surname" → "Surname Given Patronymic". Any other shape is left as written (we cannot tell)."""
+    words = name.split()
+    if len(words) == 2:
+        return f"{words[1]} {words[0]}"
+    if len(words) == 3:
+        return f"{words[2]} {words[0]} {words[1]}"
+    return name

@@ -61,7 +61,7 @@ def record_view(record: Record, dataset: PublicDataset, lang: str, repository: s
         "born": i18n.date(record.born, lang),
         "bio": bio_html(pick(record.bio, lang)) if record.bio else None,
         "bio_lang": fallback_language(record.bio, lang),
-        "cases": [_case(case, number, dataset, lang) for number, case in enumerate(record.cases, 1)],
+        "cases": _cases(record, dataset, lang),
         "letters": _letters(record, dataset, lang),
         "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
                     for s in record.sources],
@@ -137,7 +137,13 @@ def worded_for(record: Record, key: str, lang: str, **values: object) -> str:
 
 
 def facility_link(facility: Facility, lang: str) -> dict[str, str]:
-    return {"uri": facility_uri(facility.id), "name": pick(facility.name, lang)}
+    """A link to a facility, named with its town when the data gives one: "Prison No. 4, Mahilioŭ"."""
+    return {"uri": facility_uri(facility.id), "name": facility_name(facility, lang)}
+
+
+def facility_name(facility: Facility, lang: str) -> str:
+    city = pick(facility.city, lang)
+    return t("facility_in_city", lang, name=pick(facility.name, lang), city=city) if city else pick(facility.name, lang)
 
 
 def facility_view(facility: Facility, dataset: PublicDataset, lang: str) -> dict[str, Any]:
@@ -204,6 +210,21 @@ def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
     return events
 
 
+def _cases(record: Record, dataset: PublicDataset, lang: str) -> list[dict[str, Any]]:
+    """The record's cases in order. Each article carries its explanation where it first appears:
+    an article named again in a later case is listed there without it (explained once)."""
+    explained: set[str] = set()
+    cases = []
+    for number, case in enumerate(record.cases, 1):
+        view = _case(case, number, dataset, lang)
+        for article in view["articles"]:
+            if article["id"] in explained:
+                article["explanation"] = None
+            explained.add(article["id"])
+        cases.append(view)
+    return cases
+
+
 def _case(case: Case, number: int, dataset: PublicDataset, lang: str) -> dict[str, Any]:
     sentence = None
     if case.sentence:
@@ -215,7 +236,8 @@ def _case(case: Case, number: int, dataset: PublicDataset, lang: str) -> dict[st
         sentence = {"words": ", ".join(parts), "text": case.sentence.text}
     return {
         "number": number,
-        "articles": [article_view(a, dataset, lang) for a in case.articles],
+        "articles": [{"id": a, "uri": article_uri(a), "title": pick(dataset.articles[a].title, lang),
+                      "explanation": pick(dataset.articles[a].explanation, lang)} for a in case.articles],
         "court": case.court,
         "judge": case.judge,
         "sentence": sentence,
@@ -256,30 +278,30 @@ def _letters(record: Record, dataset: PublicDataset, lang: str) -> dict[str, Any
 
 
 def envelopes(facility: Facility, lang: str, record: Record | None = None) -> list[dict[str, Any]]:
-    """Envelope labels for a letter to this facility: Cyrillic (posted in Belarus) and Latin (from abroad).
+    """Envelope labels for a letter to this facility: one posted in Belarus and one from abroad.
 
-    With a full record the label names the person in Cyrillic with the year of birth, as prison
-    post is sorted; on a facility page the name line is left for the writer to fill in.
+    Both are written in Cyrillic, as the prison's post office reads them: support groups advise
+    senders abroad to keep the address in Cyrillic and add only the country in Latin letters. With a
+    full record the label names the person surname first, in Cyrillic, with the year of birth, as
+    prison post is sorted; on a facility page the name line is left for the writer to fill in.
+    A facility with only a Latin address gets that one.
     """
     order = ("ru", "be") if lang == "ru" else ("be", "ru")
-    cyrillic = next((script for script in order if facility.address.get(script)), None)
-    labels = []
-    for script, country in ((cyrillic, None), ("latin" if facility.address.get("latin") else None, "BELARUS")):
-        if script is None:
-            continue
-        name_lang = cyrillic or "be"
-        recipient = None
-        if record is not None:
-            recipient = pick(record.name, name_lang)
-            if record.born:
-                recipient += ", " + t("envelope_born", name_lang, year=record.born.year)
-        labels.append({
-            "script": script,
-            "lang": "be-Latn" if script == "latin" else script,
-            "title": t("envelope_from_abroad" if script == "latin" else "envelope_in_belarus", lang),
-            "recipient": recipient,
-            "placeholder": t("envelope_recipient_placeholder", lang),
-            "address": facility.address[script],
-            "country": country,
-        })
-    return labels
+    script = next((s for s in (*order, "latin") if facility.address.get(s)), None)
+    if script is None:
+        return []
+    name_lang = script if script != "latin" else "be"
+    recipient = None
+    if record is not None:
+        recipient = names.surname_first(pick(record.name, name_lang))
+        if record.born:
+            recipient += ", " + t("envelope_born", name_lang, year=record.born.year)
+    return [{
+        "kind": kind,
+        "lang": "be-Latn" if script == "latin" else script,
+        "title": t(f"envelope_{kind}", lang),
+        "recipient": recipient,
+        "placeholder": t("envelope_recipient_placeholder", lang),
+        "address": facility.address[script],
+        "country": country,
+    } for kind, country in (("in_belarus", None), ("from_abroad", "BELARUS"))]

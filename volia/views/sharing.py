@@ -5,7 +5,7 @@ page. Here sharing is a link the reader follows only when they choose to: Telegr
 an e-mail draft (mailto:), and the page's own address to copy. Signal has no web share address,
 so the hint points Signal (and WhatsApp) users at "copy link". The copy link is the page's own
 URL, so without JavaScript it still works as a link whose address the reader can copy; a tiny
-inline script in the template copies it to the clipboard when it can.
+site's script (volia.js) copies it to the clipboard when it can.
 """
 
 from __future__ import annotations
