@@ -20,7 +20,7 @@ from pathlib import Path
 from volia.cli import new_record as scaffold
 from volia.data.canonical_form import canonical, key_order, split_header
 from volia.data.files import ALL, ARTICLES, FACILITIES, RECORDS
-from volia.data.loading import load_dataset
+from volia.data.loading import load_dataset, load_policy
 from volia.data.problems import DataError
 from volia.data.safe_yaml import load_yaml
 
@@ -76,9 +76,17 @@ def main(argv: list[str] | None = None) -> int:
 # ---- Commands ----
 
 def _check(args: argparse.Namespace) -> int:
+    problems = []
+    try:  # the facts behind the essays and the sources they cite, with the same messages
+        load_policy(args.data)
+    except DataError as found:
+        problems += found.problems
     try:
         dataset = load_dataset(args.data)
-    except DataError as error:
+    except DataError as found:
+        problems += found.problems
+    if problems:
+        error = DataError(problems)
         print(error.report(), file=sys.stderr)
         if args.github:
             for problem in error.problems:

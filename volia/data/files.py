@@ -38,8 +38,11 @@ ORGANISATIONS = DataFile("organisations.yaml", "reference.schema.json", "organis
 PRECEDENTS = DataFile("precedents.yaml", "policy.schema.json", "precedents", "precedent", key="key")
 COUNTS = DataFile("counts.yaml", "policy.schema.json", "counts", "count", key="date", unique=False)
 COMPARISONS = DataFile("comparisons.yaml", "policy.schema.json", "comparisons", "comparison", key="key")
+# The sources essays cite as numbered notes (macros cite and notes).
+SOURCES = DataFile("sources.yaml", "policy.schema.json", "sources", "citedSource")
 
 RECORD_FILES = (RECORDS, REGIONS, ARTICLES, FACILITIES, REMOVED, ORGANISATIONS)
-POLICY_FILES = (PRECEDENTS, COUNTS, COMPARISONS)
+POLICY_FILES = (PRECEDENTS, COUNTS, COMPARISONS, SOURCES)
 # Every file, in the order the data dictionary lists them and `volia fmt` formats them.
-ALL = (RECORDS, FACILITIES, ARTICLES, REGIONS, ORGANISATIONS, PRECEDENTS, COUNTS, COMPARISONS, REMOVED)
+ALL = (RECORDS, FACILITIES, ARTICLES, REGIONS, ORGANISATIONS, PRECEDENTS, COUNTS, COMPARISONS, SOURCES,
+       REMOVED)

@@ -72,7 +72,7 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
 # ---- The facts behind the essays ----
 
 def load_policy(data_dir: Path) -> PolicyData:
-    """Read and check precedents, counts and comparisons; raise DataError listing every problem."""
+    """Read and check precedents, counts, comparisons and cited sources; raise DataError listing every problem."""
     problems: list[Problem] = []
     loaded: dict[str, list] = {}
     for spec in POLICY_FILES:
@@ -84,11 +84,12 @@ def load_policy(data_dir: Path) -> PolicyData:
         loaded[spec.name] = data
     if problems:
         raise DataError(problems)
-    precedents, counts, comparisons = (loaded[spec.name] for spec in POLICY_FILES)
+    precedents, counts, comparisons, sources = (loaded[spec.name] for spec in POLICY_FILES)
     return PolicyData(
         precedents={p["key"]: p for p in precedents},
         counts=sorted(counts, key=lambda c: PartialDate.parse(c["date"]).sort_key),
         comparisons={c["key"]: c for c in comparisons},
+        sources={s["id"]: s for s in sources},
     )
 
 

@@ -1,4 +1,5 @@
-"""The facts behind the essays: precedents, published counts over time, per-capita comparisons.
+"""The facts behind the essays: precedents, published counts over time, per-capita comparisons,
+and the sources the essays cite.
 
 Loaded and checked like the records (volia/data/loading.py); essays reach them only through the
 macros, by key, so a corrected figure changes every page that cites it.
@@ -6,7 +7,7 @@ macros, by key, so a corrected figure changes every page that cites it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -15,6 +16,7 @@ class PolicyData:
     precedents: dict[str, dict[str, Any]]
     counts: list[dict[str, Any]]  # sorted by date; two figures for one date keep file order
     comparisons: dict[str, dict[str, Any]]
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # what essays cite, by id
 
     def latest_count(self) -> dict[str, Any]:
         return self.counts[-1]

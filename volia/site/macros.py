@@ -26,8 +26,8 @@ from volia.model.vocabulary import STATUSES
 from volia.site.context import BuildContext
 from volia.text import i18n
 from volia.text.sanitize import inert
+from volia.views import citations, figures, records
 from volia.views import field_dictionary as dictionary
-from volia.views import figures, records
 from volia.views import policy as policy_views
 from volia.views.templates import render
 
@@ -230,3 +230,60 @@ def macro_reference(ctx: BuildContext, page: str) -> str:
     items = [{"signature": m.call_form(), "doc": inspect.getdoc(m.function) or ""}
              for _, m in sorted(MACROS.items())]
     return render("macro_reference.html", page, ctx.lang, macros=items)
+
+
+# ---- Citations and dates of the facts behind the essays ----
+
+# One page's citations while Jinja renders it, by (build context, page): cite numbers them in order
+# of first use, notes lists them and starts the page afresh (serve renders a page again on change).
+_CITED: dict[tuple[int, str], citations.PageCitations] = {}
+
+
+def _page_citations(ctx: BuildContext, page: str) -> citations.PageCitations:
+    return _CITED.setdefault((id(ctx), page), citations.PageCitations())
+
+
+@_macro()
+def cite(ctx: BuildContext, page: str, *sources: str) -> str:
+    """A small numbered note pointing to one or more sources of the sources list (cite("ecfr-freedoms-gambit")):
+    numbered per page in the order of first use; notes() lists them at the end of the page."""
+    if not sources:
+        raise ValueError("cite: name at least one source id")
+    for source in sources:
+        citations.known(ctx.policy, source)
+    cited = _page_citations(ctx, page)
+    numbers = [cited.number(source) for source in sources]
+    return render("citations.html", page, ctx.lang, numbers=numbers).strip()
+
+
+@_macro()
+def notes(ctx: BuildContext, page: str) -> str:
+    """The numbered list of the sources this page cited: title, publisher, date and link. Call it once,
+    at the end of the page."""
+    cited = _CITED.pop((id(ctx), page), citations.PageCitations())
+    return render("citations.html", page, ctx.lang, notes=citations.notes(ctx.policy, cited, ctx.lang))
+
+
+@_macro(inline=True)
+def source_date(ctx: BuildContext, page: str, source: str) -> str:
+    """The publication date of a source of the sources list, in the page's language."""
+    return citations.source_date(ctx.policy, source, ctx.lang)
+
+
+@_macro(inline=True)
+def count_date(ctx: BuildContext, page: str, date: str) -> str:
+    """The date of a published count, in the page's language; fails when no count has that date."""
+    return policy_views.count_date(ctx.policy, date, ctx.lang)
+
+
+@_macro(inline=True)
+def count_extra(ctx: BuildContext, page: str, date: str, name: str, index: int = 0) -> str:
+    """Another figure of a published count's report (its `extra`: recognised_in_2025 …), with its
+    qualifier (over, about, at least)."""
+    return policy_views.count_extra(ctx.policy, date, name, index, ctx.lang)
+
+
+@_macro(inline=True)
+def comparison_date(ctx: BuildContext, page: str, key: str) -> str:
+    """The date of one country's count in the comparisons, in the page's language."""
+    return policy_views.comparison_date(ctx.policy, key, ctx.lang)

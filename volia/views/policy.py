@@ -123,13 +123,7 @@ def headline(policy: PolicyData, lang: str, naming: Naming, today: dt.date) -> d
 
 
 def count_on(policy: PolicyData, date: str, index: int, lang: str) -> str:
-    rows = policy.counts_on(date)
-    if not rows:
-        known = ", ".join(c["date"] for c in policy.counts)
-        raise KeyError(f"count_on: no published count for {date!r}; expected one of: {known}")
-    if not 0 <= index < len(rows):
-        raise KeyError(f"count_on: {date!r} has {len(rows)} figure(s); index {index} does not exist")
-    return i18n.number(rows[index]["held"], lang)
+    return i18n.number(_count_rows(policy, date, index, "count_on")["held"], lang)
 
 
 def counts_series(policy: PolicyData, lang: str, naming: Naming) -> dict[str, Any]:
@@ -194,3 +188,40 @@ def comparisons(policy: PolicyData, lang: str) -> list[dict[str, Any]]:
              "per_million": per_million(c, lang),
              "sources": [s for s in (c.get("population_source"), c.get("prisoners_source")) if s]}
             for c in published_comparisons(policy)]
+
+
+def _count_rows(policy: PolicyData, date: str, index: int, caller: str) -> dict[str, Any]:
+    rows = policy.counts_on(date)
+    if not rows:
+        known = ", ".join(c["date"] for c in policy.counts)
+        raise KeyError(f"{caller}: no published count for {date!r}; expected one of: {known}")
+    if not 0 <= index < len(rows):
+        raise KeyError(f"{caller}: {date!r} has {len(rows)} figure(s); index {index} does not exist")
+    return rows[index]
+
+
+def count_date(policy: PolicyData, date: str, lang: str) -> str:
+    return _date(_count_rows(policy, date, 0, "count_date")["date"], lang)
+
+
+# A count's `extra` key ending in one of these carries the qualifier (strings.yaml: qualifier_…).
+EXTRA_QUALIFIERS = {"_at_least": "at least", "_about": "about", "_over": "over"}
+
+
+def count_extra(policy: PolicyData, date: str, name: str, index: int, lang: str) -> str:
+    extra = _count_rows(policy, date, index, "count_extra").get("extra") or {}
+    if name not in extra:
+        raise KeyError(f"count_extra: the count of {date!r} has no figure {name!r}; "
+                       f"expected one of: {', '.join(sorted(extra)) or 'none'}")
+    n = i18n.number(extra[name], lang)
+    for suffix, qualifier in EXTRA_QUALIFIERS.items():
+        if name.endswith(suffix):
+            return t(f"qualifier_{qualifier}", lang, n=n)
+    return n
+
+
+def comparison_date(policy: PolicyData, key: str, lang: str) -> str:
+    rows = {c["key"]: c for c in published_comparisons(policy)}
+    if key not in rows:
+        raise KeyError(f"comparison_date: no published comparison row {key!r}; expected one of: {', '.join(rows)}")
+    return _date(rows[key]["prisoners_as_of"], lang)
