@@ -61,7 +61,7 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
     (("status: imprisoned", "status: released"),
      '12: record fictional-rule-test: cases[0]: status is released but the last case has no release; expected released: {date: ..., how: ...} (or date_unknown: true with a note)'),
     (("status: imprisoned", "status: free"),
-     '9: record fictional-rule-test: status: "free" — expected one of: imprisoned, restricted, released, deceased'),
+     '9: record fictional-rule-test: status: "free" — expected one of: imprisoned, restricted, released, deceased, not-recognised'),
     (("  consent:\n    basis: person\n    by: the person\n    date: \"2024-01-01\"\n", ""),
      '1: record fictional-rule-test: consent: missing; this field is required here'),
     (("  name:\n    en: Fictional Rule Test\n", "  name:\n    en: Fictional Rule Test\n  nmae: typo\n"),
