@@ -20,12 +20,14 @@ from volia.cli import import_viasna
 from volia.cli import new_record as scaffold
 from volia.data.canonical_form import canonical, key_order, split_header
 from volia.data.files import ALL, ARTICLES, FACILITIES, RECORDS
+from volia.data.links import symlink_problems
 from volia.data.loading import load_dataset, load_policy
 from volia.data.problems import DataError
 from volia.data.safe_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_DATA = ROOT / "data"
+DOCS = ROOT / "docs"
 # Every file `volia fmt` keeps in canonical form, with the field its entries are sorted by.
 # counts.yaml sorts by date; two figures for one date keep their order (the sort is stable).
 FORMATTED = ALL
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 # ---- Commands ----
 
 def _check(args: argparse.Namespace) -> int:
-    problems = []
+    problems = symlink_problems(DOCS, "docs")  # the essays' folder: the build publishes what a link points to
     try:  # the facts behind the essays and the sources they cite, with the same messages
         load_policy(args.data)
     except DataError as found:
