@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from cli_runner import Result, volia
 from conftest import FIXTURES
 
@@ -298,3 +299,20 @@ def test_unknown_articles_and_facilities_are_added_once_and_reported() -> None:
     assert [r["cases"][0]["facilities"] for r in result.records] == [["colony-77-testtown"]] * 2
     assert [(e.record, e.field, e.note) for e in result.report] == [
         ("fictional-one", "articles/0", "new article 999 added without an explanation")]
+
+
+def test_the_pages_say_plainly_what_an_np_record_is(tmp_path: Path) -> None:
+    data, export = _fresh_data(tmp_path), _copy(FICTIONAL, tmp_path)
+    assert _import(data, export, "--publication", "minimal", "--consent", "none").returncode == EXIT_CLEAN
+    out = tmp_path / "pages"
+    assert volia("--data", data, "pages", "--out", out, "--lang", "en").returncode == 0
+    label = "Convicted; not recognised as a political prisoner"
+    record = _text(out / "prisoners" / "fictional-np-person.md")
+    assert label in record and "Imprisoned" not in record
+    people = _text(out / "prisoners" / "index.md")
+    np_row = people[people.index("Fictional Np Person"):][:200]
+    assert label in np_row and "Imprisoned" not in np_row
+
+
+def _text(page: Path) -> str:
+    return " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
