@@ -261,3 +261,31 @@ def test_the_merge_key_is_refused_in_plain_words(data: Path) -> None:
     _, lines, _ = _check(data)
     merge = [line for line in lines if "merge key" in line]
     assert merge and "tag:yaml.org" not in merge[0] and "<<" in merge[0], lines
+
+
+# ---- The build: two generated files never share a path; no link under docs/ ----
+
+def test_two_generated_pages_at_one_path_fail_naming_both() -> None:
+    from volia.site.collisions import PathCollision, check_unique_paths
+    from volia.site.pages import GeneratedPage
+
+    listing = GeneratedPage("prisoners/index.md", "All prisoners", str, {"volia_kind": "list"})
+    record = GeneratedPage("prisoners/index.md", "Index", str, {"volia_kind": "record"})
+    removal = GeneratedPage("prisoners/ales.md", "Removed", str, {"volia_kind": "removed"})
+    check_unique_paths([listing, removal])  # the control: different paths pass
+    with pytest.raises(PathCollision) as caught:
+        check_unique_paths([listing, removal, record])
+    assert str(caught.value) == ("two generated files share the path prisoners/index.html: the generated page "
+                                 "'All prisoners' and record 'index' (data/prisoners.yaml); give one of them "
+                                 "another id")
+
+
+def test_the_build_refuses_a_symlink_under_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from volia.cli.build import build_all
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "docs" / "secret.md").symlink_to("/etc/hostname")
+    assert build_all(tmp_path / "site", config_file=tmp_path / "mkdocs.yml") == 1
+    assert "docs/secret.md:1: a symbolic link" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

@@ -18,6 +18,7 @@ from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
 from volia.model.records import Record
 from volia.model.references import Removal
+from volia.site.collisions import check_unique_paths
 from volia.site.context import BuildContext
 from volia.text import i18n
 from volia.text.i18n import t
@@ -49,6 +50,7 @@ def generated_pages(ctx: BuildContext) -> list[GeneratedPage]:
     pages += [_article_page(a, public, lang, fresh) for a in public.articles]
     pages += [_removed_page(removal, lang) for removal in public.removed]
     pages += [_birthdays_page(ctx), _releases_page(ctx)]
+    check_unique_paths(pages)  # raises PathCollision naming both pages' sources
     return pages
 
 
