@@ -115,8 +115,10 @@ def stats_as_of(ctx: BuildContext, page: str) -> str:
 @_macro()
 def breakdown(ctx: BuildContext, page: str, name: str) -> str:
     """A bar chart with its text alternative and data table: status, article, facility, region,
-    gender, sentence, age, year or release."""
+    gender, sentence, age, year or release; nothing at all when no record has a value for it."""
     b = figures.breakdown(ctx.dataset, name, ctx.lang, ctx.freshness)
+    if not b["rows"]:
+        return ""  # an empty breakdown (no record gives a region, say) is left out, not shown empty
     bars, height = chart_geometry.bars([(r["label"], r["value"], r["value_text"], r["link"]) for r in b["rows"]])
     alt = "; ".join(f"{r['label']}: {r['value_text']}" for r in b["rows"])
     return render("chart_bars.html", page, ctx.lang, b=b, bars=bars, height=height, alt=alt)
@@ -144,7 +146,7 @@ def people_sample(ctx: BuildContext, page: str, count: int = 3) -> str:
 
 @_macro(inline=True)
 def precedent(ctx: BuildContext, page: str, key: str, field: str = "freed") -> str:
-    """One fact of a precedent in data/precedents.yaml: freed (with its qualifier), date, title,
+    """One fact of a precedent (the precedents of the open data): freed (with its qualifier), date, title,
     parties, host_country, mediator, conceded or summary."""
     return policy_views.precedent_field(ctx.policy, key, field, ctx.lang)
 
@@ -165,7 +167,7 @@ def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = Non
 
 @_macro()
 def disputed(ctx: BuildContext, page: str, key: str) -> str:
-    """A precedent's disputed fact (data/precedents.yaml: disputed): every version, who says it, and
+    """A precedent's disputed fact (its `disputed` entry in the open data): every version, who says it, and
     its source. Used where an essay mentions the fact, so that no version reads as settled."""
     return render("disputed.html", page, ctx.lang, d=policy_views.disputed(ctx.policy, key, ctx.lang))
 
@@ -181,7 +183,7 @@ def headline(ctx: BuildContext, page: str) -> str:
 
 @_macro(inline=True)
 def count_on(ctx: BuildContext, page: str, date: str, index: int = 0) -> str:
-    """The published count for a date in data/counts.yaml; index picks one of two figures for one date."""
+    """The published count for a date (the counts of the open data); index picks one of two figures for one date."""
     return policy_views.count_on(ctx.policy, date, index, ctx.lang)
 
 
@@ -196,13 +198,13 @@ def counts_chart(ctx: BuildContext, page: str) -> str:
 
 @_macro()
 def per_million_table(ctx: BuildContext, page: str) -> str:
-    """Political prisoners per million inhabitants, from data/comparisons.yaml."""
+    """Political prisoners per million inhabitants, from the comparisons of the open data."""
     return render("per_million_table.html", page, ctx.lang, items=policy_views.comparisons(ctx.policy, ctx.lang))
 
 
 @_macro(inline=True)
 def compare(ctx: BuildContext, page: str, first: str, second: str) -> str:
-    """A sentence comparing two countries' counts from data/comparisons.yaml, each with its date, and
+    """A sentence comparing two countries' counts from the comparisons of the open data, each with its date, and
     which was larger; fails when the two counts are more than 45 days apart."""
     return policy_views.compare(ctx.policy, first, second, ctx.lang)
 
