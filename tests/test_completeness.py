@@ -30,7 +30,7 @@ LANGUAGE_FOLDERS = {"be": "", "ru": "ru/", "en": "en/"}
 def _linked_records(soup) -> set[str]:
     """Ids of the records a page's tables link to."""
     return {a["href"].rsplit("/", 1)[-1].removesuffix(".html")
-            for a in soup.select("table.volia-people tbody td:first-child a")}
+            for a in soup.select("table.volia-people tbody th a")}
 
 
 def _expected_on_reference_pages(dataset: Dataset) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -71,7 +71,7 @@ def test_every_record_is_shown_or_accounted_for(site: Path, lang: str) -> None:
     # The list of all prisoners: every record with a page, and its count says so.
     index = content(read_html(folder / "prisoners" / "index.html"))
     assert _linked_records(index) == with_page
-    count = i18n.t("count_records", lang, n=i18n.number(len(with_page), lang))
+    count = i18n.t("people_on_site", lang, n=i18n.number(len(with_page), lang))
     assert count in index.get_text()
 
     # Facility and article pages: exactly the full records the data ties to them.

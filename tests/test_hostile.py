@@ -24,7 +24,7 @@ from hostile.html_checks import violations
 from hostile.images import camera_jpeg
 from hostile.sites import build, copy_fixture_data, read_records, write_records
 
-from volia.cli.import_viasna import convert
+from volia.cli.import_viasna import Choices, convert
 from volia.data.loading import load_dataset
 from volia.data.problems import DataError, Problem
 from volia.text.sanitize import ALLOWED_TAGS, URL_SCHEMES, bio_html
@@ -321,7 +321,7 @@ def test_the_importer_passes_nothing_hostile_through(tmp_path: Path) -> None:
                 for spec in ("facilities", "articles")}
     result = convert(rows, known_facilities={f["id"]: f for f in fixtures["facilities"]},
                      known_articles={a["id"] for a in fixtures["articles"]}, known_ids=set(),
-                     as_of="2024-06-01", verified="2024-06-01")
+                     as_of="2024-06-01", choices=Choices("full", "public-source"))
     owner = _owners(rows, result)
     assert len(result.records) == len(rows)
     _write_import(data_dir, result.records, result.new_facilities, result.new_articles)

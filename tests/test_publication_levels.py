@@ -178,7 +178,7 @@ def test_removed_page_leaves_a_notice_in_every_language(site: Path) -> None:
         index = json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert uri not in locations and f"prisoners/{FULL_ID}.html" in locations
-        listed = {a["href"] for a in read_html(site / folder / "prisoners" / "index.html").select("td a")}
+        listed = {a["href"] for a in read_html(site / folder / "prisoners" / "index.html").select("tbody th a")}
         assert "fictional-removed-person.html" not in listed and f"{FULL_ID}.html" in listed
 
 

@@ -55,7 +55,7 @@ def test_record_text_never_runs_as_a_template_or_html(site: Path) -> None:
 def test_list_page_links_every_published_record(site: Path) -> None:
     soup = read_html(site / "en" / "prisoners" / "index.html")
     rows = soup.select("table.volia-people tbody tr")
-    linked = {row.select_one("td a")["href"] for row in rows}
+    linked = {row.select_one("th a")["href"] for row in rows}
     assert linked == {"fictional-ales-testovich.html", "fictional-hanna-prykladava.html",
                       "fictional-minimal-person.html"}
     for href in linked:
@@ -64,10 +64,10 @@ def test_list_page_links_every_published_record(site: Path) -> None:
 
 def test_facility_and_article_pages_list_their_people(site: Path) -> None:
     colony = content(read_html(site / "en" / "facilities" / "colony-99-testtown.html"))
-    names = {a.get_text() for a in colony.select("table.volia-people tbody td:first-child a")}
+    names = {a.get_text() for a in colony.select("table.volia-people tbody th a")}
     assert names == {"Ales Testovich", "Hanna Prykladava"}
     article = content(read_html(site / "en" / "articles" / "342.html"))
-    names = {a.get_text() for a in article.select("table.volia-people tbody td:first-child a")}
+    names = {a.get_text() for a in article.select("table.volia-people tbody th a")}
     assert names == {"Ales Testovich"}  # the counted-only record is charged too but has no page
     other = content(read_html(site / "en" / "articles" / "369.html"))
     assert not other.select("table.volia-people")  # the minimal record's charges are withheld

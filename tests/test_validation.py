@@ -61,7 +61,7 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
     (("status: imprisoned", "status: released"),
      '12: record fictional-rule-test: cases[0]: status is released but the last case has no release; expected released: {date: ..., how: ...} (or date_unknown: true with a note)'),
     (("status: imprisoned", "status: free"),
-     '9: record fictional-rule-test: status: "free" — expected one of: imprisoned, restricted, released, deceased'),
+     '9: record fictional-rule-test: status: "free" — expected one of: imprisoned, restricted, released, deceased, not-recognised'),
     (("  consent:\n    basis: person\n    by: the person\n    date: \"2024-01-01\"\n", ""),
      '1: record fictional-rule-test: consent: missing; this field is required here'),
     (("  name:\n    en: Fictional Rule Test\n", "  name:\n    en: Fictional Rule Test\n  nmae: typo\n"),
@@ -159,7 +159,7 @@ def test_an_organisation_needs_its_english_name(data_dir: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(data_dir)
     assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
-        "2: record no-english: name.en: missing; this field is required here"]
+        "2: organisation no-english: name.en: missing; this field is required here"]
 
 
 def test_two_organisations_may_not_share_a_name(data_dir: Path) -> None:
@@ -169,4 +169,4 @@ def test_two_organisations_may_not_share_a_name(data_dir: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(data_dir)
     assert [str(p).split(":", 1)[1] for p in caught.value.problems] == [
-        '7: record second: name.en: "same name" — organisation first already has this name; expected a name of its own']
+        '7: organisation second: name.en: "same name" — organisation first already has this name; expected a name of its own']

@@ -30,6 +30,6 @@ def test_every_value_has_its_words_in_every_language(key: str, value: str) -> No
 
 def test_the_named_groups_are_values_of_the_schema() -> None:
     assert set(v.PAGE_LEVELS) < set(v.PUBLICATION_LEVELS)
-    assert set(v.SERVING) | set(v.LEFT_PRISON) == set(v.STATUSES)
+    assert set(v.SERVING) | set(v.LEFT_PRISON) | set(v.NOT_RECOGNISED) == set(v.STATUSES)
     assert set(v.TERM_KINDS) < set(v.SENTENCE_KINDS)
     assert "counted" in v.PUBLICATION_LEVELS and "counted" not in v.PAGE_LEVELS

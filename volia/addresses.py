@@ -42,6 +42,16 @@ def article_uri(article_id: str) -> str:
     return f"{ARTICLE_DIR}/{article_id}.md"
 
 
+# The list of people narrowed to one status or one region: pre-built pages, so the filters work
+# without JavaScript. (A facility's own page is its filtered list.)
+def people_by_status_uri(status: str) -> str:
+    return f"{RECORD_DIR}/status/{status}.md"
+
+
+def people_by_region_uri(region_id: str) -> str:
+    return f"{RECORD_DIR}/region/{region_id}.md"
+
+
 # ---- Hand-written pages (docs/) that generated pages link to ----
 
 HOME = "index.md"

@@ -64,10 +64,19 @@ class Point:
     value_text: str
 
 
-def line_points(series: list[tuple[float, int, str, str]], width: int = WIDTH, height: int = 160,
-                pad: int = 30) -> tuple[list[Point], int]:
+LINE_HEIGHT, LINE_PAD = 160, 30
+LINE_BASELINE = LINE_HEIGHT - LINE_PAD  # the y of zero: the line chart's scale starts at 0
+
+
+def x_of(fraction: float, width: int = WIDTH, pad: int = LINE_PAD) -> float:
+    """The x of a moment given as a fraction of the time the chart spans."""
+    return round(pad + fraction * (width - 2 * pad), 1)
+
+
+def line_points(series: list[tuple[float, int, str, str]], width: int = WIDTH, height: int = LINE_HEIGHT,
+                pad: int = LINE_PAD) -> tuple[list[Point], int]:
     """(x as a fraction of time, value, label, value text) → points in a width × height box."""
     top = max((v for _, v, _, _ in series), default=0) or 1
-    points = [Point(round(pad + x * (width - 2 * pad), 1), round(height - pad - (height - 2 * pad) * v / top, 1),
+    points = [Point(x_of(x, width, pad), round(height - pad - (height - 2 * pad) * v / top, 1),
                     label, text) for x, v, label, text in series]
     return points, top

@@ -1,6 +1,10 @@
 """Figures computed from the records. Every record counts, whatever its publication level:
 a counted-only record has no page but is a person in these numbers. This is the one place that
 reads the whole Dataset rather than its public cut, by design.
+
+A person convicted but not recognised as a political prisoner (status not-recognised, Viasna's
+"np") is never counted as one: such records have their own row in the statuses and their own
+headline figure (not_recognised), and no other figure or breakdown includes them.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from volia.model.dataset import Dataset
 from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
 from volia.model.records import Record
-from volia.model.vocabulary import GENDERS, RELEASE_MODES, STATUSES
+from volia.model.vocabulary import GENDERS, NOT_RECOGNISED, RELEASE_MODES, STATUSES
 
 # (label key, lowest months, highest months) — upper bound inclusive.
 SENTENCE_BANDS = (("up-to-1y", 0, 12), ("1-3y", 13, 36), ("3-5y", 37, 60), ("5-10y", 61, 120),
@@ -52,6 +56,7 @@ def headline(dataset: Dataset, fresh: Freshness | None = None) -> dict[str, int]
         "restricted": sum(r.status == "restricted" for r in records),
         "released": sum(r.status == "released" for r in records),
         "deceased": sum(r.status == "deceased" for r in records),
+        "not_recognised": sum(r.status in NOT_RECOGNISED for r in records),
         "recognised": sum(r.is_recognised for r in records),
         "held_recognised": sum(r.held and r.is_recognised for r in records),
         "imprisoned_confirmed": sum(r.held for r in records) - sum(r.held for r in stale),
@@ -72,10 +77,10 @@ def by_status(dataset: Dataset, fresh: Freshness | None = None) -> Breakdown:
 
 def by_article(dataset: Dataset) -> Breakdown:
     """People charged under each article (a person with several articles counts under each)."""
-    counts = Counter(a for r in dataset.records for a in r.articles)
+    people = political(dataset)
+    counts = Counter(a for r in people for a in r.articles)
     order = sorted(counts, key=lambda a: (-counts[a], dataset.articles[a].sort_key))
-    return Breakdown(tuple((a, counts[a]) for a in order),
-                     unknown=sum(not r.articles for r in dataset.records))
+    return Breakdown(tuple((a, counts[a]) for a in order), unknown=sum(not r.articles for r in people))
 
 
 def by_facility(dataset: Dataset) -> Breakdown:
@@ -88,31 +93,32 @@ def by_facility(dataset: Dataset) -> Breakdown:
 
 
 def by_region(dataset: Dataset) -> Breakdown:
-    counts = Counter(r.region for r in dataset.records if r.region)
+    people = political(dataset)
+    counts = Counter(r.region for r in people if r.region)
     order = sorted(counts, key=lambda g: (-counts[g], g))
-    return Breakdown(tuple((g, counts[g]) for g in order),
-                     unknown=sum(r.region is None for r in dataset.records))
+    return Breakdown(tuple((g, counts[g]) for g in order), unknown=sum(r.region is None for r in people))
 
 
 def by_gender(dataset: Dataset) -> Breakdown:
-    counts = Counter(r.gender for r in dataset.records if r.gender != "unknown")
+    people = political(dataset)
+    counts = Counter(r.gender for r in people if r.gender != "unknown")
     return Breakdown(tuple((g, counts[g]) for g in GENDERS if counts[g]),
-                     unknown=sum(r.gender == "unknown" for r in dataset.records))
+                     unknown=sum(r.gender == "unknown" for r in people))
 
 
 def by_sentence(dataset: Dataset) -> Breakdown:
     """Length of the latest prison sentence, in bands."""
-    months = [r.sentence_months for r in dataset.records]
+    months = [r.sentence_months for r in political(dataset)]
     return _banded(months, SENTENCE_BANDS)
 
 
 def by_age_at_arrest(dataset: Dataset) -> Breakdown:
-    return _banded([r.age_at_arrest() for r in dataset.records], AGE_BANDS)
+    return _banded([r.age_at_arrest() for r in political(dataset)], AGE_BANDS)
 
 
 def arrests_per_year(dataset: Dataset) -> Breakdown:
     """Arrests (cases) per year; a person arrested twice counts in both years."""
-    counts = Counter(c.arrested.year for r in dataset.records for c in r.cases)
+    counts = Counter(c.arrested.year for r in political(dataset) for c in r.cases)
     return Breakdown(tuple((str(y), counts[y]) for y in sorted(counts)))
 
 
@@ -121,6 +127,11 @@ def release_modes(dataset: Dataset) -> Breakdown:
     releases = [r.release for r in dataset.records if r.release]
     counts = Counter(rel.how for rel in releases)
     return Breakdown(tuple((m, counts[m]) for m in RELEASE_MODES if counts[m]))
+
+
+def political(dataset: Dataset) -> list[Record]:
+    """Every record but those of people not recognised as political prisoners (status not-recognised)."""
+    return [r for r in dataset.records if r.status not in NOT_RECOGNISED]
 
 
 def _banded(values: list[int | None], bands: tuple[tuple[str, int, int], ...]) -> Breakdown:

@@ -23,8 +23,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from volia.addresses import language_folder
+from volia.data.links import symlink_problems
+from volia.data.problems import DataError
 from volia.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from volia.outputs.offline_copy import write_offline_copy
+from volia.site.collisions import PathCollision
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # lunr has no Belarusian; Russian is the closest. Material's default pipeline keeps only the stop-word
@@ -72,12 +75,17 @@ def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
               config_file: Path = ROOT / "mkdocs.yml", data_dir: Path | None = None) -> int:
     """Every language, the default first. Returns a process exit code."""
     _show_warnings()
+    # A link under docs/ would publish what it points to (data/ is checked with the data).
+    links = symlink_problems(config_file.parent / "docs", "docs")
+    if links:
+        print("build failed: " + DataError(links).report(), file=sys.stderr)
+        return 1
     ordered = sorted(languages, key=lambda lang: lang != DEFAULT_LANGUAGE)
     for lang in ordered:
         started = time.perf_counter()
         try:
             build_language(lang, site_dir, config_file, data_dir)
-        except (Abort, ConfigurationError, PluginError) as error:
+        except (Abort, ConfigurationError, PluginError, PathCollision) as error:
             print(f"build failed ({lang}): {error}", file=sys.stderr)
             return 1
         except SystemExit as error:  # mkdocs-macros exits on a macro error, after printing it

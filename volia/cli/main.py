@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from pathlib import Path
 
+from volia.cli import import_viasna
 from volia.cli import new_record as scaffold
 from volia.data.canonical_form import canonical, key_order, split_header
 from volia.data.files import ALL, ARTICLES, FACILITIES, RECORDS
+from volia.data.links import symlink_problems
 from volia.data.loading import load_dataset, load_policy
 from volia.data.problems import DataError
 from volia.data.safe_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_DATA = ROOT / "data"
+DOCS = ROOT / "docs"
 # Every file `volia fmt` keeps in canonical form, with the field its entries are sorted by.
 # counts.yaml sorts by date; two figures for one date keep their order (the sort is stable).
 FORMATTED = ALL
@@ -42,10 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     fmt = commands.add_parser("fmt", help="rewrite data files in canonical form")
     fmt.add_argument("--check", action="store_true", help="only show differences; exit 1 if any")
 
-    importer = commands.add_parser("import-viasna", help="import a Viasna JSON export")
-    importer.add_argument("file", type=Path)
-    importer.add_argument("--as-of", required=True, help="date the export describes (YYYY-MM-DD)")
-    importer.add_argument("--verified", help="last_verified for new records (default: today)")
+    import_viasna.add_arguments(commands)
 
     new = commands.add_parser("new", help="add a record to data/prisoners.yaml and check it",
                               description="Add a record. Flags not given are asked for when a person is at "
@@ -76,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 # ---- Commands ----
 
 def _check(args: argparse.Namespace) -> int:
-    problems = []
+    problems = symlink_problems(DOCS, "docs")  # the essays' folder: the build publishes what a link points to
     try:  # the facts behind the essays and the sources they cite, with the same messages
         load_policy(args.data)
     except DataError as found:
@@ -188,37 +187,19 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from volia.cli.import_viasna import convert
     from volia.data.clock import today
 
-    try:
-        rows = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        print(f"{args.file}: cannot read the export: {error}", file=sys.stderr)
-        return 1
-    if not isinstance(rows, list):
-        print(f"{args.file}: expected a JSON list of people, found {type(rows).__name__}", file=sys.stderr)
-        return 1
     existing = {spec.name: _entries(args.data / spec.name) for spec in (RECORDS, FACILITIES, ARTICLES)}
-    result = convert(
-        rows,
-        known_facilities={f["id"]: f for f in existing[FACILITIES.name]},
-        known_articles={a["id"] for a in existing[ARTICLES.name]},
-        known_ids={r["id"] for r in existing[RECORDS.name]},
-        as_of=args.as_of,
-        verified=args.verified or today().isoformat(),
-    )
+    code, result = import_viasna.run(args, existing, today())
+    if result is None:
+        return code
     for spec, added in ((RECORDS, result.records), (FACILITIES, result.new_facilities),
                         (ARTICLES, result.new_articles)):
         path = args.data / spec.name
         header = split_header(path.read_text(encoding="utf-8"))[0] if path.exists() else ""
         path.write_text(canonical(existing[spec.name] + added, key_order(spec), header),
                         encoding="utf-8")
-    print(f"imported {len(result.records)} records, {len(result.new_facilities)} new facilities, "
-          f"{len(result.new_articles)} new articles")
-    for line in result.unmapped:
-        print(f"  not mapped: {line}")
-    return 0
+    return code
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from volia.data.files import (
     REMOVED,
     DataFile,
 )
+from volia.data.links import symlink_problems
 from volia.data.problems import NO_VALUE, DataError, Problem
 from volia.data.safe_yaml import load_yaml
 from volia.model.dataset import Dataset
@@ -53,8 +54,9 @@ def load_dataset(data_dir: Path, today: dt.date | None = None) -> Dataset:
     for spec, check in ((REGIONS, rules.check_entries), (ARTICLES, rules.check_entries),
                         (FACILITIES, rules.check_facilities), (RECORDS, rules.check_records),
                         (REMOVED, rules.check_removed), (ORGANISATIONS, rules.check_organisations)):
-        ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today, photos_dir)
+        ctx = rules.RuleContext(loaded[spec.name], shown_path(data_dir, spec.name), known, today, photos_dir, spec)
         problems += check(ctx)
+    problems += symlink_problems(data_dir, shown_path(data_dir, "."))
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -78,9 +80,8 @@ def load_policy(data_dir: Path) -> PolicyData:
     for spec in POLICY_FILES:
         data, found = load_list(data_dir, spec)
         problems += found
-        if data and spec.unique:
-            problems += rules.check_entries(
-                rules.RuleContext(data, shown_path(data_dir, spec.name), {}, dt.date.max), key=spec.key)
+        problems += rules.check_entries(
+            rules.RuleContext(data, shown_path(data_dir, spec.name), {}, dt.date.max, spec=spec))
         loaded[spec.name] = data
     if problems:
         raise DataError(problems)
@@ -145,5 +146,5 @@ def load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
         return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE, f"the file holds a "
                             f"{type(data).__name__}; expected a YAML list of entries (- {spec.key}: ...)")]
     validator = schema_check.validator_for(spec.schema, spec.definition)
-    return data, schema_check.check(data, validator, shown)
+    return data, schema_check.check(data, validator, shown, spec)
 

@@ -63,10 +63,14 @@ def processed(path: Path) -> Processed:
     return _cached(path.resolve(), stat.st_size, stat.st_mtime_ns)
 
 
-def problem_with(path: Path, photos_dir: Path) -> str | None:
-    """Why this photo cannot be published, or None when it can."""
-    if photos_dir.resolve() not in path.resolve().parents:
-        return f"{_shown(path)} points outside {PHOTO_DIR}/; expected a file in {PHOTO_DIR}/ itself"
+def problem_with(name: str, photos_dir: Path) -> str | None:
+    """Why the photo `name` (a file name in `photos_dir`) cannot be published, or None when it can."""
+    path = photos_dir / name
+    if path.is_symlink() and "/" not in name:
+        return f"{_shown(path)} is a symbolic link; expected the photo file itself"
+    if "/" in name or "\\" in name or name in ("", ".", "..") or photos_dir.resolve() not in path.resolve().parents:
+        return (f"climbs out of {PHOTO_DIR}/ (a path, not a file name); expected the name of a file "
+                f"directly in data/{PHOTO_DIR}/, such as ales-testovich.jpg")
     try:
         processed(path)
     except PhotoError as error:
@@ -118,7 +122,9 @@ def _open(raw: bytes, suffix: str | None) -> Image.Image:
         try:
             # Only these two decoders ever see contributed bytes: Pillow knows dozens of formats.
             image = Image.open(io.BytesIO(raw), formats=list(FORMATS))
-            kind = image.format or ""  # always one of FORMATS: Image.open was limited to them
+            # Always one of FORMATS (Image.open was limited to them), or MPO: a phone's JPEG that
+            # carries a second picture (a depth map, a preview) after the first. Only the first is read.
+            kind = "JPEG" if image.format == "MPO" else image.format or ""
             if suffix is not None and suffix not in FORMATS[kind]:
                 raise PhotoError(f"the file is a {kind} but its name ends in {suffix}; "
                                  f"expected a name ending in {' or '.join(FORMATS[kind])}")

@@ -19,25 +19,31 @@ class Problem:
     field: str  # a path such as cases[0].articles[1], or "" for the whole file
     value: object
     expected: str
+    kind: str = "record"  # what an entry of this file is: record, facility, precedent, count …
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:"
-        parts = [where]
+        return f"{one_line(self.file)}:{self.line}:{self._message()}"
+
+    def _message(self) -> str:
+        # Every part may echo contributor text (a key, an id, a file name): each stays on one line,
+        # so no line of a report can pose as a CI runner's workflow command (::warning …).
+        parts = []
         if self.record:
-            parts.append(f" record {self.record}:")
+            parts.append(f" {self.kind} {one_line(self.record)}:")
         if self.field:
-            parts.append(f" {self.field}:")
+            parts.append(f" {one_line(self.field)}:")
         if self.value is not _NO_VALUE:
             parts.append(f" {show_value(self.value)} —")
-        parts.append(f" {self.expected}")
+        parts.append(f" {one_line(self.expected)}")
         return "".join(parts)
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (an annotation on the line)."""
-        message = str(self).split(":", 2)[2].strip()
-        # Workflow commands end at a newline and treat % specially: escape both.
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line}::{message}"
+        # Workflow commands end at a newline and treat % specially; property values also end at
+        # "," and ":". The message is one line already; escape what is left.
+        message = self._message().strip().replace("%", "%25")
+        file = one_line(self.file).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::error file={file},line={self.line}::{message}"
 
 
 class _NoValue:
@@ -58,10 +64,15 @@ def show_value(value: object) -> str:
     return text
 
 
+def one_line(text: str) -> str:
+    """`text` with every line break and other invisible character shown as an escape (\\u000a):
+    a message that echoes contributor text stays one line in a terminal, a log or a CI runner."""
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in str(text))
+
+
 def _quote(text: str) -> str:
     # ascii escapes make invisible characters (zero-width, bidi overrides, controls) visible.
-    shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
-    return f'"{shown}"'
+    return f'"{one_line(text)}"'
 
 
 class DataError(Exception):

@@ -110,6 +110,9 @@ class _Constructor(SafeConstructor):
         return result
 
     def construct_undefined(self, node: Node) -> NoReturn:
+        if node.tag == "tag:yaml.org,2002:merge":  # `<<:` resolves to this tag; name what was written
+            raise _Refused(node.start_mark.line + 1,
+                           "the merge key << is not allowed; write each field out in full")
         raise _Refused(
             node.start_mark.line + 1,
             f"the tag {node.tag!r} is not allowed; write plain values without tags",

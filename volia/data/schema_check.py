@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from volia import schemas
+from volia.data.files import RECORDS, DataFile
 from volia.data.problems import NO_VALUE, Problem
 from volia.data.safe_yaml import Mapping, Sequence
 
@@ -22,6 +23,8 @@ _PATTERN_WORDS = {
     "^[0-9]{1,3}(-[0-9]{1,2})?$": 'an article number such as "342" or "361-1"',
     "^https?://[^\\s<>\"'`]+$": "an http:// or https:// address without spaces or quotes",
     "^[^;]*$": "a name without ';' (the CSV export separates list items with it)",
+    "^[a-z0-9][a-z0-9._-]*\\.(jpe?g|png)$": "a file name directly in data/photos/: lowercase Latin letters, "
+                                          "digits, '.', '_' or '-', ending in .jpg, .jpeg or .png",
 }
 _HIDDEN = "text without control characters, zero-width characters or direction overrides"
 
@@ -73,7 +76,7 @@ def validator_for(document: str, definition: str | None = None) -> Validator:
     return Validator(document, definition)
 
 
-def check(data: Any, validator: Validator, shown_as: str) -> list[Problem]:
+def check(data: Any, validator: Validator, shown_as: str, spec: DataFile = RECORDS) -> list[Problem]:
     """Every schema failure in `data` as a Problem; `data` is a list of records or entries."""
     if validator.is_valid(data):
         return []
@@ -83,7 +86,21 @@ def check(data: Any, validator: Validator, shown_as: str) -> list[Problem]:
     # The two can disagree, and then the stricter one wins: jsonschema matches patterns with
     # Python's `$`, which lets one trailing line break through ("Minsk\n"); the compiled validator,
     # like JSON Schema's own (ECMA-262) regular expressions, does not.
-    return problems or [_compiled_problem(validator, data, shown_as)]
+    problems = problems or [_compiled_problem(validator, data, shown_as)]
+    # Each entry is named as what it is (facility colony-1, precedent x, count #3), by its key.
+    return [Problem(p.file, p.line, _entry_name(p, data, spec), p.field, p.value, p.expected, entry_kind(spec))
+            for p in problems]
+
+
+def entry_kind(spec: DataFile) -> str:
+    """What one entry of a file is called in messages: record, facility, precedent, cited source …"""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", spec.entry).lower()
+
+
+def _entry_name(problem: Problem, data: Any, spec: DataFile) -> str:
+    if problem.record.startswith("#") and problem.record[1:].isdigit() and spec.key != "id":
+        return record_id(data, [int(problem.record[1:]) - 1], spec.key)
+    return problem.record
 
 
 def _compiled_problem(validator: Validator, data: Any, shown_as: str) -> Problem:
@@ -184,13 +201,15 @@ def line_of(data: Any, path: list) -> int:
     return line
 
 
-def record_id(data: Any, path: list) -> str:
+def record_id(data: Any, path: list, key: str = "id") -> str:
+    """The id (or key) of the entry `path` is in; #N, its place in the file, when it has none.
+    Keys that are not unique (a count's date) are followed by the place: 2024-01-01 (#3)."""
     if path and isinstance(data, list) and isinstance(path[0], int) and path[0] < len(data):
         entry = data[path[0]]
         if isinstance(entry, dict):
-            ident = entry.get("id", entry.get("key"))
+            ident = entry.get(key, entry.get("id", entry.get("key")))
             if isinstance(ident, str):
-                return ident
+                return ident if key in ("id", "key") else f"{ident} (#{path[0] + 1})"
         return f"#{path[0] + 1}"
     return ""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from volia.schemas import enum as _enum
 
 PUBLICATION_LEVELS = _enum("record", "publication")  # full, minimal, counted
-STATUSES = _enum("record", "status")  # imprisoned, restricted, released, deceased
+STATUSES = _enum("record", "status")  # imprisoned, restricted, released, deceased, not-recognised
 GENDERS = _enum("record", "gender")
 CONSENT_BASES = _enum("record", "consent", "basis")
 LETTER_STATUSES = _enum("record", "letters", "status")
@@ -23,9 +23,12 @@ STRATEGIES = _enum("precedent", "strategy")
 PAGE_LEVELS = ("full", "minimal")  # levels that publish a page; "counted" only feeds the statistics
 SERVING = ("imprisoned", "restricted")  # statuses of people serving a term now
 LEFT_PRISON = ("released", "deceased")  # statuses whose last case ends in a release
+# Convicted, not (or not yet) recognised as a political prisoner (Viasna's "np"): never counted or
+# shown as a political prisoner; where the person is now is not stated.
+NOT_RECOGNISED = ("not-recognised",)
 TERM_KINDS = ("imprisonment", "restriction", "home-restriction")  # sentences with a term to serve
 
 for _subset, _whole in ((PAGE_LEVELS, PUBLICATION_LEVELS), (SERVING, STATUSES), (LEFT_PRISON, STATUSES),
-                        (TERM_KINDS, SENTENCE_KINDS)):
+                        (NOT_RECOGNISED, STATUSES), (TERM_KINDS, SENTENCE_KINDS)):
     if not set(_subset) <= set(_whole):  # a renamed enum value in the schema must be renamed here too
         raise RuntimeError(f"vocabulary: {_subset} is not part of the schema's {_whole}")

@@ -261,12 +261,14 @@ def _cells(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, str]:
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) sends the
 # reader's click, or data, elsewhere). A leading apostrophe makes it text in every spreadsheet;
-# the JSON files keep the value exactly as it is. The open-data page says so.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# the JSON files keep the value exactly as it is. The open-data page says so. Spreadsheets skip
+# leading spaces before they look for a formula ("  =1" runs too), so the check skips every kind of
+# whitespace first; a cell that starts with a tab or a line break is marked whatever follows.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _inert_cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START) else value
 
 
 def _joined(values: Iterable[str] | None) -> str:

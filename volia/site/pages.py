@@ -1,5 +1,6 @@
 """The pages generated from the public cut: one per published record, the list of all prisoners,
-one per facility and per article, a short notice at the address of each page taken down, and the
+the list narrowed to each status and region (filters without a script), one per facility and per
+article, a short notice at the address of each page taken down, and the
 dates that matter. Pure Python: the MkDocs hook only turns these into files, and `volia pages`
 writes them out as Markdown (volia/site/markdown_tree.py).
 """
@@ -18,10 +19,11 @@ from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
 from volia.model.records import Record
 from volia.model.references import Removal
+from volia.site.collisions import check_unique_paths
 from volia.site.context import BuildContext
 from volia.text import i18n
 from volia.text.i18n import t
-from volia.views import dates_ahead, records
+from volia.views import dates_ahead, people_list, records
 from volia.views.templates import render
 
 # Lists repeat what the record pages hold. Out of the search index they keep it small, and the
@@ -44,11 +46,13 @@ class GeneratedPage:
 def generated_pages(ctx: BuildContext) -> list[GeneratedPage]:
     public, lang, fresh = ctx.public, ctx.lang, ctx.freshness
     pages = [_prisoners_index(public, lang, fresh), _facility_index(public, lang), _article_index(public, lang)]
+    pages += [_filtered_list(kind, value, public, lang, fresh) for kind, value in people_list.filtered_pages(public)]
     pages += [_record_page(r, public, lang, ctx.repository, fresh) for r in public.records]
     pages += [_facility_page(f, public, lang, fresh) for f in public.facilities]
     pages += [_article_page(a, public, lang, fresh) for a in public.articles]
     pages += [_removed_page(removal, lang) for removal in public.removed]
     pages += [_birthdays_page(ctx), _releases_page(ctx)]
+    check_unique_paths(pages)  # raises PathCollision naming both pages' sources
     return pages
 
 
@@ -76,8 +80,7 @@ def _releases_page(ctx: BuildContext) -> GeneratedPage:
 
 
 def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str, fresh: Freshness) -> list[dict]:
-    rows = [records.row_view(r, dataset, lang, fresh) for r in people]
-    return sorted(rows, key=lambda row: row["name"].casefold())
+    return people_list.sorted_rows(people, dataset, lang, fresh)
 
 
 def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None,
@@ -109,9 +112,20 @@ def _prisoners_index(dataset: PublicDataset, lang: str, fresh: Freshness) -> Gen
     uri = addresses.PRISONERS_INDEX
     return GeneratedPage(
         uri, t("all_prisoners", lang),
-        lambda: render("prisoners_index.html", uri, lang, rows=_rows(dataset.records, dataset, lang, fresh),
+        lambda: render("prisoners_index.html", uri, lang, v=people_list.list_view(dataset, lang, fresh),
                        as_of=i18n.date(statistics.as_of(dataset), lang)),
         {**LIST_META, "hide": READER_PAGE_HIDE}, in_nav=True,
+    )
+
+
+def _filtered_list(kind: str, value: str, dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
+    """The list narrowed to one status or one region: the filter that works without a script."""
+    uri = addresses.people_by_status_uri(value) if kind == "status" else addresses.people_by_region_uri(value)
+    view = people_list.list_view(dataset, lang, fresh, (kind, value))
+    return GeneratedPage(
+        uri, view["heading"],
+        lambda: render("prisoners_index.html", uri, lang, v=view, as_of=i18n.date(statistics.as_of(dataset), lang)),
+        {**LIST_META, "hide": READER_PAGE_HIDE, "robots": "noindex"},
     )
 
 

@@ -138,9 +138,12 @@ def counts_series(policy: PolicyData, lang: str, naming: Naming) -> dict[str, An
              "publisher": naming(c["source"]["publisher"], lang), "url": c["source"]["url"],
              "note": pick(c.get("note"), lang)} for c in policy.counts]
     alt = "; ".join(f"{r['date']}: {r['held']}" for r in rows)
-    return {"points": points, "peak": peak, "rows": rows, "alt": alt,
-            "first_label": str(PartialDate.parse(policy.counts[0]["date"]).year),
-            "last_label": str(PartialDate.parse(policy.counts[-1]["date"]).year)}
+    # Dated ticks: the first of January of every year the series spans, placed as the points are.
+    ticks = [{"x": chart_geometry.x_of((dt.date(year, 1, 1) - first).days / span), "label": str(year)}
+             for year in range(first.year + 1, last.year + 1)]
+    labelled = sorted({0, peak, len(points) - 1})  # the first, highest and latest values, written out
+    return {"points": points, "peak": peak, "rows": rows, "alt": alt, "ticks": ticks, "labelled": labelled,
+            "baseline": chart_geometry.LINE_BASELINE}
 
 
 def per_million(c: dict[str, Any], lang: str) -> str:

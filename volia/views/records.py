@@ -85,6 +85,9 @@ def row_view(record: Record, dataset: PublicDataset, lang: str, fresh: Freshness
         "arrested_key": str(latest.arrested),
         "sentence": "",
         "facility": None,
+        # For volia.js's in-place filters (a minimal record has neither in the cut).
+        "facilities": " ".join(record.facilities),
+        "region": record.region or "",
     }
     if record.is_full:
         if latest.sentence:
