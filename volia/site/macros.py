@@ -191,8 +191,8 @@ def count_on(ctx: BuildContext, page: str, date: str, index: int = 0) -> str:
 def counts_chart(ctx: BuildContext, page: str) -> str:
     """The published counts over time as a chart and table, beside the count from the records."""
     series = policy_views.counts_series(ctx.policy, ctx.lang, ctx.public.organisation_name)
-    note = i18n.t("counts_records_note", ctx.lang, n=i18n.number(stats.headline(ctx.dataset)["imprisoned"], ctx.lang),
-                  date=i18n.date(stats.as_of(ctx.dataset), ctx.lang))
+    note = i18n.count("counts_records_note", ctx.lang, stats.headline(ctx.dataset)["imprisoned"],
+                       date=i18n.date(stats.as_of(ctx.dataset), ctx.lang))
     return render("counts_chart.html", page, ctx.lang, records_note=note, **series)
 
 

@@ -112,7 +112,7 @@ def sample_people(dataset: PublicDataset, lang: str, count: int, fresh: Freshnes
 
 
 def status_label(record: Record, lang: str, fresh: Freshness | None = None) -> str:
-    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say;
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "На волі" (no gender) when the page may not say;
     for a person recorded as serving whose record is older than the freshness period, the status
     as last known, with the date of the last check ("Imprisoned (last known, 2023)")."""
     label = worded_for(record, f"status_{record.status}", lang)
