@@ -206,7 +206,7 @@ def test_a_removed_id_may_not_have_a_page_again(data_dir: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(data_dir)
     assert [short(p) for p in caught.value.problems] == [
-        f'removed.yaml:1: record {MINIMAL_ID}: id: "{MINIMAL_ID}" — this record still has a page in '
+        f'removed.yaml:1: removal {MINIMAL_ID}: id: "{MINIMAL_ID}" — this record still has a page in '
         "data/prisoners.yaml; expected it deleted there or set to publication: counted"]
     # Kept as counted only, the record may stay: it has no page to bring back.
     (data_dir / "removed.yaml").write_text(
@@ -216,11 +216,11 @@ def test_a_removed_id_may_not_have_a_page_again(data_dir: Path) -> None:
 
 @pytest.mark.parametrize(("entry", "expected"), [
     ('- id: gone\n  date: "2026-11-01"\n  reason: because\n',
-     'removed.yaml:3: record gone: reason: "because" — expected one of: family-request, person-request, safety, other'),
+     'removed.yaml:3: removal gone: reason: "because" — expected one of: family-request, person-request, safety, other'),
     ('- id: gone\n  date: "2026-11-01"\n  reason: safety\n  name: Somebody\n',
-     "removed.yaml:4: record gone: name: \"Somebody\" — unknown field 'name'; expected one of: date, id, reason"),
+     "removed.yaml:4: removal gone: name: \"Somebody\" — unknown field 'name'; expected one of: date, id, reason"),
     ('- id: gone\n  date: "2027-01-01"\n  reason: safety\n',
-     'removed.yaml:2: record gone: date: "2027-01-01" — in the future (today is 2026-11-26); expected a past date'),
+     'removed.yaml:2: removal gone: date: "2027-01-01" — in the future (today is 2026-11-26); expected a past date'),
 ], ids=["reason", "no-personal-details", "future"])
 def test_removed_entries_are_checked(data_dir: Path, entry: str, expected: str) -> None:
     (data_dir / "removed.yaml").write_text(entry, encoding="utf-8")

@@ -135,6 +135,11 @@ def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Prob
         for name in missing:
             yield _problem(data, path, name, NO_VALUE, "missing; this field is required here", shown_as)
         return
+    if kind in ("dependentRequired", "dependencies"):  # a field that needs another beside it
+        for needed, by in re.findall(r"'([^']+)' is a dependency of '([^']+)'", error.message):
+            yield _problem(data, path, needed, NO_VALUE, f"missing; {by} is stated only with the {needed} that say so",
+                           shown_as)
+        return
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for name in sorted(set(error.instance) - set(allowed)):

@@ -19,9 +19,10 @@ from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
 from volia.model.records import Record
 from volia.model.references import Removal
+from volia.model.vocabulary import FACILITY_KINDS
 from volia.site.collisions import check_unique_paths
 from volia.site.context import BuildContext
-from volia.text import i18n
+from volia.text import collation, i18n
 from volia.text.i18n import t
 from volia.views import dates_ahead, people_list, records
 from volia.views.templates import render
@@ -134,7 +135,7 @@ def _facility_page(facility_id: str, dataset: PublicDataset, lang: str, fresh: F
     uri = addresses.facility_uri(facility_id)
     people = dataset.by_facility.get(facility_id, ())
     return GeneratedPage(
-        uri, pick(facility.name, lang),
+        uri, records.facility_name(facility, lang),
         lambda: render("facility.html", uri, lang, f=records.facility_view(facility, dataset, lang),
                        rows=_rows(people, dataset, lang, fresh)),
         {"volia_kind": "facility"},
@@ -153,14 +154,19 @@ def _article_page(article_id: str, dataset: PublicDataset, lang: str, fresh: Fre
 
 
 def _facility_index(dataset: PublicDataset, lang: str) -> GeneratedPage:
+    """Facilities grouped by kind, in the vocabulary's order; each group in alphabetical order."""
     uri = addresses.FACILITY_INDEX
-    items = sorted(
-        ({"uri": addresses.facility_uri(f.id), "label": pick(f.name, lang),
-          "count": len(dataset.by_facility.get(f.id, ()))}
-         for f in dataset.facilities.values()),
-        key=lambda i: str(i["label"]).casefold())
+    by_label = collation.sort_key(lang)
+    groups = []
+    for kind in FACILITY_KINDS:
+        places = sorted((f for f in dataset.facilities.values() if f.kind == kind),
+                        key=lambda f: by_label(records.facility_name(f, lang)))
+        items = [{"uri": addresses.facility_uri(f.id), "label": records.facility_name(f, lang),
+                  "count": len(dataset.by_facility.get(f.id, ()))} for f in places]
+        if items:
+            groups.append({"kind": kind, "label": t(f"facilities_{kind}", lang), "places": items})
     return GeneratedPage(uri, t("facilities", lang),
-                         lambda: render("link_index.html", uri, lang, title=t("facilities", lang), items=items),
+                         lambda: render("facility_index.html", uri, lang, title=t("facilities", lang), groups=groups),
                          dict(LIST_META), in_nav=True)
 
 

@@ -150,12 +150,18 @@ def facility_name(facility: Facility, lang: str) -> str:
 
 
 def facility_view(facility: Facility, dataset: PublicDataset, lang: str) -> dict[str, Any]:
+    """A facility's page: its name with its city, kind, regime and region; what its sources say of
+    parcels, visits and letters (only what the data holds: nothing is said for a missing field)."""
     region = dataset.regions.get(facility.region) if facility.region else None
     return {
         "id": facility.id,
-        "name": pick(facility.name, lang),
+        "name": facility_name(facility, lang),
         "kind": t(f"facility_{facility.kind}", lang),
+        "regime": t(f"regime_{facility.regime}", lang) if facility.regime else "",
         "region": pick(region.name, lang) if region else "",
+        "conditions": [{"label": t(f"conditions_{topic}", lang), "text": pick(facility.conditions[topic], lang),
+                        "lang": fallback_language(facility.conditions[topic], lang)}
+                       for topic in ("parcels", "visits", "letters") if topic in facility.conditions],
         "address": facility.address,
         "envelopes": envelopes(facility, lang),
         "letter_guide": LETTER_GUIDE,
