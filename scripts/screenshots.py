@@ -24,6 +24,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS, http_server  # noqa: E402
 
 LANGS = {"be": "", "ru": "ru/", "en": "en/"}
+# The pictures README.md shows: (page, language, kind), written at the device's own scale (1×) so
+# the repository stays small.
+README_SHOTS = (("home", "be", "phone"), ("record", "be", "phone"), ("statistics", "en", "desktop"))
+README_DIR = ROOT / ".github" / "readme"
 KINDS = {"phone": {"width": 390, "height": 844, "scale": 2, "mobile": True, "screens": 1.5},
          "desktop": {"width": 1280, "height": 800, "scale": 1, "mobile": False, "screens": 1.0}}
 
@@ -39,7 +43,8 @@ def pages(site: Path) -> dict[str, str]:
             "essay": "strategies/index.html"}
 
 
-def shoot(site: Path, out: Path, langs: list[str], names: list[str], kinds: list[str]) -> list[Path]:
+def shoot(site: Path, out: Path, langs: list[str], names: list[str], kinds: list[str],
+          scale: float | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -50,7 +55,7 @@ def shoot(site: Path, out: Path, langs: list[str], names: list[str], kinds: list
         for kind in kinds:
             k = KINDS[kind]
             context = browser.new_context(viewport={"width": k["width"], "height": k["height"]},
-                                          device_scale_factor=k["scale"], is_mobile=k["mobile"])
+                                          device_scale_factor=scale or k["scale"], is_mobile=k["mobile"])
             page = context.new_page()
             for lang in langs:
                 for name in names:
@@ -71,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langs", nargs="+", default=list(LANGS), choices=list(LANGS))
     parser.add_argument("--pages", nargs="+", default=["home", "list", "record", "statistics", "facility", "essay"])
     parser.add_argument("--kinds", nargs="+", default=list(KINDS), choices=list(KINDS))
+    parser.add_argument("--readme", action="store_true", help=f"also write README's pictures, into {README_DIR}")
     args = parser.parse_args(argv)
     site = args.site
     if site is None:
@@ -79,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
                        stdout=subprocess.DEVNULL)
     for path in shoot(site, args.out, args.langs, args.pages, args.kinds):
         print(path)
+    if args.readme:
+        for name, lang, kind in README_SHOTS:
+            for path in shoot(site, README_DIR, [lang], [name], [kind], scale=1):
+                print(path)
     return 0
 
 

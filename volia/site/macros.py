@@ -159,10 +159,11 @@ def precedents_table(ctx: BuildContext, page: str, strategy: str | None = None) 
 
 
 @_macro()
-def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = None) -> str:
-    """Precedents in date order, optionally one strategy's."""
+def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = None, brief: bool = False) -> str:
+    """Precedents in date order, optionally one strategy's; brief: only the date, what happened and
+    how many were freed (the statistics page), the summaries staying in the essays."""
     items = policy_views.precedents(ctx.policy, ctx.lang, strategy)
-    return render("precedents_timeline.html", page, ctx.lang, items=items)
+    return render("precedents_timeline.html", page, ctx.lang, items=items, brief=brief)
 
 
 @_macro()
