@@ -260,7 +260,52 @@ def _nav_section(config: Path) -> str:
     return "\n".join(lines)
 
 
-def bench(size: int, repeat: int) -> dict:
+SEARCH_TIMING = """async ([query, waitFor]) => {
+  const box = document.querySelector('input.md-search__input');
+  const started = performance.now();
+  box.focus();
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  const found = () => [...document.querySelectorAll('a.md-search-result__link')].some(a => a.href.includes(waitFor));
+  while (!found()) {
+    if (performance.now() - started > 60000) return -1;
+    await new Promise(r => setTimeout(r, 10));
+    box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  }
+  return performance.now() - started;
+}"""
+
+
+def search_timing(site: Path, size: int, slowdown: int = 4) -> dict:
+    """In Chromium over file://, the CPU slowed `slowdown` times: the time to open a record page, and
+    from the first keystroke in the search field to the person's page among the results (the index
+    loads on that keystroke: search on demand)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    wanted = f"fictional-person-{size:05d}"  # the last record; full or minimal, it has a page
+    record = site / "en" / "prisoners" / f"{wanted}.html"
+    if not record.exists():  # a counted-only record: the last one with a page
+        record = _record_pages(site / "en")[-1]
+        wanted = record.stem
+    number = int(wanted.rsplit("-", 1)[1])
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+        started = time.perf_counter()
+        page.goto(record.as_uri(), wait_until="load")
+        opened = time.perf_counter() - started
+        page.wait_for_timeout(500)
+        first = page.evaluate(SEARCH_TIMING, [f"Fictional Person {number}", wanted])
+        page.locator("input.md-search__input").fill("")
+        again = page.evaluate(SEARCH_TIMING, [f"Person {number}", wanted])
+        browser.close()
+    return {"open_s": opened, "first_search_s": first / 1000, "next_search_s": again / 1000, "slowdown": slowdown}
+
+
+def bench(size: int, repeat: int, browser: bool = False) -> dict:
     """Each build `repeat` times, the kinds interleaved so that a busy moment of the machine slows
     all of them alike; the fastest run of each counts (the least disturbed one)."""
     from synthetic import make_dataset
@@ -283,7 +328,8 @@ def bench(size: int, repeat: int) -> dict:
                 "indexes": _index_bytes(whole),
                 "first_load": {lang: first_load(whole / folder / "prisoners" / record)
                                for lang, folder in (("be", ""), ("en", "en"))},
-                "zip": zip_figures(whole / "volia-offline.zip")}
+                "zip": zip_figures(whole / "volia-offline.zip"),
+                "browser": search_timing(whole, size) if browser else None}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -316,6 +362,11 @@ def report(results: list[dict]) -> None:
         share = ", ".join(f"{kind} {size / z['bytes']:.0%}" for kind, size in kinds)
         print(f"        offline zip: {z['bytes'] / 1e6:,.1f} MB, {z['files']:,} files; of it {share} "
               "(goal ≤ 60 MB at 20,000)")
+        if r["browser"]:
+            b = r["browser"]
+            print(f"        over file://, CPU {b['slowdown']}× slower: a record page opens in {b['open_s']:.2f} s; "
+                  f"a name found {b['first_search_s']:.2f} s after the first keystroke, index loading included "
+                  f"(goal ≤ 2 s), then {b['next_search_s']:.2f} s (goal ≤ 1 s)")
     if len(results) >= 2:
         small, large = results[0], results[-1]
         growth = large["volia_en"]["seconds"] / small["volia_en"]["seconds"]
@@ -336,8 +387,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build; the fastest counts (default 3)")
+    parser.add_argument("--browser", action="store_true",
+                        help="also time a record page and a search over file:// in Chromium, CPU 4× slower")
     args = parser.parse_args()
-    results = [bench(size, args.repeat) for size in args.sizes]
+    results = [bench(size, args.repeat, args.browser) for size in args.sizes]
     print(f"fastest of {args.repeat} runs of each build, on {os.cpu_count()} cores")
     report(results)
 
