@@ -74,8 +74,9 @@ def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tupl
 
     Requests are recorded when issued, so a page's late requests are caught as long as each page has
     loaded; the crawl waits for the network to settle whenever it changes language folder, and at
-    the end. The search loads only when used (search-on-demand.js): on the first page of each
-    language folder the crawl types into it, so that the worker, its index and stemmers are seen.
+    the end. The search loads only when used (search-on-demand.iframe-worker.js): on the first page
+    of each language folder the crawl types into it, so that the worker, its index and stemmers are
+    seen.
     """
     context = chromium.new_context(viewport=DESKTOP)
     requests = watch_requests(context)

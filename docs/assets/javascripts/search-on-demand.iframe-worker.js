@@ -4,19 +4,24 @@
    Material 9.8 starts its search as soon as a page opens: the worker with `new Worker(url)`, and the
    index (also asked for by the search.highlight feature) with an XMLHttpRequest for
    search/search_index.json over http, or a <script src=search/search_index.js> appended to <head>
-   over file:// (the offline copy). Loaded before Material's bundle (extra.polyfills, after the
-   iframe-worker shim that stands in for Worker over file://), this script holds exactly those three
-   back until the search field gets focus or the search dialog opens (the header's icon, the front
-   page's field, a keyboard shortcut), then lets them go in order; Material's search and its
-   interface are otherwise untouched. A page opened from a search result (?h=…, the words to
-   highlight) starts at once: its reader is searching. tests/test_browser_search_on_demand.py checks
-   that nothing is fetched before, and that search works after, over http and file://. */
+   over file:// (the offline copy). Loaded before Material's bundle (extra.polyfills), this script
+   holds exactly those three back until the search field gets focus or the search dialog opens (the
+   header's icon, the front page's field, a keyboard shortcut), then lets them go in order;
+   Material's search and its interface are otherwise untouched. A page opened from a search result
+   (?h=…, the words to highlight) starts at once: its reader is searching.
+
+   Over file:// a worker cannot start from a file, so the vendored iframe-worker shim stands in for
+   it (assets/vendor/iframe-worker/): this script loads the shim too, when the search starts, and
+   only over file://. Its name holds "iframe-worker" so that Material's offline plugin sees the shim
+   provided and adds no copy from a CDN. tests/test_browser_search_on_demand.py checks that nothing
+   is fetched before, and that search works after, over http and file://. */
 (function () {
   "use strict";
   var WORKER = /\/workers\/search\.[^/?#]*\.js(?:[?#]|$)/;
   var INDEX = /\/search\/search_index\.js(?:on)?(?:[?#]|$)/;
   var started = false;
   var waiting = [];
+  var head = document.head, append = head.appendChild;
 
   function start() {
     if (started) return;
@@ -36,11 +41,32 @@
     }
   }
 
-  // The worker: a stand-in keeps the listeners and messages it is given until the real one exists.
-  var RealWorker = window.Worker;
-  if (RealWorker) {
+  // The worker, over file:// the shim's (loaded once, when the search starts).
+  var NativeWorker = window.Worker;
+  var SHIM = new URL("../vendor/iframe-worker/shim.js", document.currentScript.src).href;
+  var shim = null;
+
+  function makeWorker(url, options, ready) {
+    if (location.protocol !== "file:") {
+      ready(new NativeWorker(url, options));
+      return;
+    }
+    if (!shim) {
+      shim = new Promise(function (loaded, failed) {
+        var script = document.createElement("script");
+        script.src = SHIM;
+        script.onload = loaded;
+        script.onerror = failed;
+        append.call(head, script);
+      });
+    }
+    shim.then(function () { ready(new window.IFrameWorker(url)); });
+  }
+
+  // A stand-in keeps the listeners and messages it is given until the real worker exists.
+  if (NativeWorker) {
     window.Worker = function Worker(url, options) {
-      if (!matches(WORKER, url)) return new RealWorker(url, options);
+      if (!matches(WORKER, url)) return new NativeWorker(url, options);
       var self = this, real = null, listeners = [], messages = [], ended = false;
       this.addEventListener = function (type, listener, how) {
         if (real) real.addEventListener(type, listener, how); else listeners.push([type, listener, how]);
@@ -58,13 +84,18 @@
       };
       this.onmessage = this.onerror = null;
       whenStarted(function () {
-        if (ended) return;
-        real = new RealWorker(url, options);
+        makeWorker(url, options, function (worker) {
+          if (ended) return;
+          real = worker;
+          connect();
+        });
+      });
+      function connect() {
         real.onmessage = function (event) { if (self.onmessage) self.onmessage(event); };
         real.onerror = function (event) { if (self.onerror) self.onerror(event); };
         listeners.splice(0).forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
         messages.splice(0).forEach(function (m) { real.postMessage(m[0], m[1]); });
-      });
+      }
     };
   }
 
@@ -81,7 +112,6 @@
   };
 
   // The index over file://: a script element fetches nothing until it is in the document.
-  var head = document.head, append = head.appendChild;
   head.appendChild = function (node) {
     if (started || node.tagName !== "SCRIPT" || !matches(INDEX, node.src)) return append.apply(head, arguments);
     waiting.push(function () { append.call(head, node); });
