@@ -144,11 +144,16 @@ def _new(args: argparse.Namespace) -> int:
 
     keys = [q.key for q in (*scaffold.QUESTIONS, *scaffold.EXTRA_FLAGS)]
     answers = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if args.another_person:
+        answers["another_person"] = True
     if scaffold.missing(answers) and sys.stdin.isatty():
         try:
-            answers = scaffold.interview(answers, input)
+            answers = scaffold.interview(answers, input, scaffold.Known.read(args.data, today()))
         except (EOFError, KeyboardInterrupt):
             print("\ncancelled; nothing was written", file=sys.stderr)
+            return 1
+        except scaffold.ScaffoldError as error:
+            print(f"volia new: {error}; nothing was written", file=sys.stderr)
             return 1
     still = scaffold.missing(answers)
     if still:
@@ -157,7 +162,7 @@ def _new(args: argparse.Namespace) -> int:
               "or see `volia new --help`)", file=sys.stderr)
         return 2
     try:
-        record_id = scaffold.new_id(answers, scaffold.taken_ids(args.data), args.another_person)
+        record_id = scaffold.new_id(answers, set(scaffold.taken_ids(args.data)), answers.get("another_person", False))
         record = scaffold.build_record(answers, record_id, today().isoformat())
         if args.dry_run:
             print(canonical([record], key_order(RECORDS)), end="")

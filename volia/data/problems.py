@@ -6,6 +6,8 @@ where (file and line), which record and field, the bad value, and what was expec
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _MAX_VALUE_CHARS = 80
@@ -62,6 +64,20 @@ def show_value(value: object) -> str:
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text
+
+
+def nearest(value: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """The existing ids closest in spelling to `value`, closest first (none when nothing is close)."""
+    return difflib.get_close_matches(value, sorted(known), n=count, cutoff=0.6)
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """'; did you mean colony-15-mahiliou or colony-1-navapolatsk?', or '' when no id is close."""
+    close = nearest(value, known)
+    if not close:
+        return ""
+    listed = close[0] if len(close) == 1 else ", ".join(close[:-1]) + " or " + close[-1]
+    return f"; did you mean {listed}?"
 
 
 def one_line(text: str) -> str:
