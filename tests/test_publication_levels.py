@@ -99,7 +99,7 @@ def test_a_counted_record_may_hold_no_name_and_nothing_personal(data_dir: Path) 
     text = edit_records(data_dir, personal)
     with pytest.raises(DataError) as caught:
         load_dataset(data_dir)
-    expected = "not allowed for this record's publication level"
+    expected = "not allowed when publication is counted"
     assert sorted((p.record, p.field, p.expected) for p in caught.value.problems) == [
         (COUNTED_ID, field, expected) for field in ("aliases", "bio", "born", "name", "occupation", "summary")]
     lines = text.splitlines()

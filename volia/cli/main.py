@@ -21,8 +21,9 @@ from volia.cli import new_record as scaffold
 from volia.data.canonical_form import canonical, key_order, split_header
 from volia.data.files import ALL, ARTICLES, FACILITIES, RECORDS
 from volia.data.links import symlink_problems
-from volia.data.loading import load_dataset, load_policy
-from volia.data.problems import DataError
+from volia.data.loading import load_dataset, load_policy, shown_path
+from volia.data.order import order_problems
+from volia.data.problems import DataError, Problem
 from volia.data.safe_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -84,6 +85,7 @@ def _check(args: argparse.Namespace) -> int:
         dataset = load_dataset(args.data)
     except DataError as found:
         problems += found.problems
+    problems += _order_problems(args.data)  # in the same run: a contributor fixes everything at once
     if problems:
         error = DataError(problems)
         print(error.report(), file=sys.stderr)
@@ -96,6 +98,20 @@ def _check(args: argparse.Namespace) -> int:
           f"{len(dataset.articles)} articles, {len(dataset.regions)} regions, "
           f"{len(dataset.organisations)} organisation{'' if len(dataset.organisations) == 1 else 's'}")
     return 0
+
+
+def _order_problems(data_dir: Path) -> list[Problem]:
+    """Every entry out of sorted order in every data file, with where it goes."""
+    found: list[Problem] = []
+    for spec in FORMATTED:
+        path = data_dir / spec.name
+        try:
+            entries = load_yaml(path, str(path)) if path.exists() else None
+        except DataError:
+            continue  # unreadable: load_dataset or load_policy has said why
+        if isinstance(entries, list):
+            found += order_problems(entries, spec, shown_path(data_dir, spec.name), path.read_text(encoding="utf-8"))
+    return found
 
 
 def _fmt(args: argparse.Namespace) -> int:

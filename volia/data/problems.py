@@ -60,10 +60,24 @@ NO_VALUE: object = _NO_VALUE
 
 def show_value(value: object) -> str:
     """Repeat a bad value so a contributor recognises it, shortened and with hidden characters shown."""
-    text = repr(value) if not isinstance(value, str) else _quote(value)
+    text = _quote(value) if isinstance(value, str) else _described(value)
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text
+
+
+def _described(value: object) -> str:
+    """A value that is not text, in YAML's words rather than Python's: no {'…': …} or […] in a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        fields = ", ".join(one_line(str(key)) for key in value)
+        return f"a group of fields ({fields})" if fields else "an empty group of fields ({})"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}" if value else "an empty list ([])"
+    return one_line(str(value))
 
 
 def nearest(value: str, known: Iterable[str], count: int = 3) -> list[str]:
