@@ -367,7 +367,7 @@ AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})
                                    "en/statistics.html", "strategies/negotiate.html", "404.html")),
     ("strategies/negotiate.html", PHONE), (f"prisoners/{RECORD}.html", PHONE)])  # the phone layouts too
 def test_axe_finds_no_accessibility_violations(chromium, serve_site: str, path: str, viewport: dict) -> None:  # noqa: F811
-    context = chromium.new_context(viewport=viewport)
+    context = chromium.new_context(viewport=viewport, bypass_csp=True)  # axe is added as an inline script
     page = context.new_page()
     page.goto(serve_site + path)
     page.add_script_tag(path=str(AXE))
@@ -378,7 +378,7 @@ def test_axe_finds_no_accessibility_violations(chromium, serve_site: str, path: 
 
 def test_axe_is_really_checking(chromium, serve_site: str) -> None:  # noqa: F811
     """Negative control: an image without a text alternative added to a record page is reported."""
-    context = chromium.new_context(viewport=DESKTOP)
+    context = chromium.new_context(viewport=DESKTOP, bypass_csp=True)
     page = context.new_page()
     page.goto(serve_site + f"en/prisoners/{RECORD}.html")
     page.evaluate("document.querySelector('article').append(Object.assign(new Image(), {src: 'x.png'}))")
