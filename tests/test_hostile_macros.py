@@ -19,22 +19,20 @@ from hostile.html_checks import violations
 
 from volia.site import macros
 
-FACILITY = "[x](javascript:alert(1)) *em* <b>bold</b>"
-REGION = "[r](javascript:alert(2))"
-HARMLESS = "Pre-trial detention centre No. 98 (test)"  # the other facility, as the fixture names it
+FACILITY = "[x](javascript:alert(1)) *em* <b>bold</b>"  # where the full record's person is held
+HARMLESS = "Hrodna Region"  # that person's region, as the fixture names it: the control
 PLACES = {
-    "admonition": '!!! note "Where they are held"\n\n    {{ breakdown("facility") }}\n',
+    "admonition": '!!! note "Where they are held"\n\n    {{ breakdown("facility") }}\n\n    {{ breakdown("region") }}\n',
     "list item": '- A list item:\n\n    {{ breakdown("facility") }}\n\n- {{ breakdown("region") }}\n',
-    "quote": '> {{ breakdown("facility") }}\n',
+    "quote": '> {{ breakdown("facility") }}\n>\n> {{ breakdown("region") }}\n',
     "nested": '!!! note\n\n    - In a list in an admonition:\n\n        {{ precedents_table() }}\n',
 }
 
 
 def _edit_data(data: Path) -> None:
-    for name, key, value in (("facilities.yaml", "colony-99-testtown", FACILITY), ("regions.yaml", "hrodna", REGION)):
-        entries = yaml.safe_load((data / name).read_text(encoding="utf-8"))
-        next(e for e in entries if e["id"] == key)["name"]["en"] = value
-        (data / name).write_text(yaml.safe_dump(entries, allow_unicode=True, width=10_000), encoding="utf-8")
+    entries = yaml.safe_load((data / "facilities.yaml").read_text(encoding="utf-8"))
+    next(e for e in entries if e["id"] == "colony-99-testtown")["name"]["en"] = FACILITY
+    (data / "facilities.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True, width=10_000), encoding="utf-8")
 
 
 def _essay() -> str:
@@ -62,7 +60,7 @@ def test_a_chart_in_an_indented_block_shows_the_name_as_written(essay: Beautiful
     assert charts[0].find_parent(["li", "blockquote", "div"]) is not None
     labels = " ".join(c.get_text(" ") for c in charts)
     assert FACILITY.replace("<b>", "").replace("</b>", "") not in labels  # not read as HTML either
-    assert "[x](javascript:alert(1)) *em* <b>bold</b>" in labels
+    assert FACILITY in labels
     assert not block.select("em, b") and not block.select("a[href^=javascript]")
     assert "volia" + macros._NONCE not in str(block)  # no placeholder left over
 
@@ -73,13 +71,15 @@ def test_a_table_two_blocks_deep_is_whole(essay: BeautifulSoup) -> None:
 
 
 def test_control_a_harmless_name_renders_as_it_did(essay: BeautifulSoup) -> None:
-    """Negative control: the same charts show the fixture's other facility by its name, at the top
-    level and inside each block; the regions chart in a list item is there."""
+    """Negative control: a harmless name (the region's chart beside the facility's, in each block)
+    renders as it always did: its label, its count, its table."""
     for place in ("admonition", "list-item", "quote"):
-        assert HARMLESS in essay.select_one(f"#{place}").get_text(" "), place
-    assert REGION in essay.select_one("#list-item").get_text(" ")
+        chart = essay.select_one(f"#{place} figure#chart-region")
+        assert chart is not None, place
+        assert [td.get_text() for td in chart.select("tbody td")] == [HARMLESS, "1"], place
+        assert HARMLESS in chart.select_one("svg").get_text(" ")
     top = content(essay).find_all("figure", class_="volia-chart", recursive=False)
-    assert top and HARMLESS in top[-1].get_text(" ")
+    assert top and FACILITY in top[-1].get_text(" ")
 
 
 def test_control_markdown_would_make_the_name_a_link_without_the_placeholder(essay: BeautifulSoup) -> None:
