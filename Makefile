@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup node serve build check new fmt fmt-check browser test test-fast lint bench clean
+.PHONY: help setup node serve build check new fmt fmt-check browser test test-fast lint bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ test-fast: $(STAMP) ## the tests that need no browser and take no more than a se
 
 bench: $(STAMP) ## build synthetic data at several sizes; print time, memory and bytes
 	$(BIN)/python bench/bench_build.py
+
+screenshots: $(STAMP) browser ## phone and desktop screenshots of the main page types in every language (screenshots/), and README's three (.github/readme/)
+	$(BIN)/python scripts/screenshots.py --readme
 
 clean: ## remove the built site and caches
 	rm -rf site .pytest_cache .ruff_cache

@@ -364,8 +364,11 @@ AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})
 @pytest.mark.parametrize(("path", "viewport"), [
     *((path, DESKTOP) for path in ("index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "statistics.html",
                                    "en/index.html", "en/prisoners/index.html", f"en/prisoners/{RECORD}.html",
-                                   "en/statistics.html", "strategies/negotiate.html", "404.html")),
-    ("strategies/negotiate.html", PHONE), (f"prisoners/{RECORD}.html", PHONE)])  # the phone layouts too
+                                   "en/statistics.html", "strategies/negotiate.html", "404.html",
+                                   "en/prisoners/status/imprisoned.html", "facilities/index.html",
+                                   "en/facilities/colony-99-testtown.html")),
+    *((path, PHONE) for path in ("strategies/negotiate.html", f"prisoners/{RECORD}.html",  # the phone layouts too
+                                 "prisoners/index.html", "index.html"))])
 def test_axe_finds_no_accessibility_violations(chromium, serve_site: str, path: str, viewport: dict) -> None:  # noqa: F811
     context = chromium.new_context(viewport=viewport, bypass_csp=True)  # axe is added as an inline script
     page = context.new_page()

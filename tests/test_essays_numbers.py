@@ -89,11 +89,10 @@ def typed_numbers(markdown: str) -> list[str]:
     return found
 
 
-# Essays still to be rewritten (issue 14; the English rewrites wait on branch issue-14-essays for
-# their translations, since every translation must keep the English page's macro calls): known to
-# fail, and the test says so the day one of them passes (strict). Remove each name as it is rewritten.
-NOT_YET_REWRITTEN = {f"strategies/{name}{lang}.md" for lang in ("", ".be", ".ru")
-                     for name in ("index", "pressure", "levers", "exchange", "negotiate", "what-works", "act")}
+# Essays known to fail, each marked as a strict expected failure (so the test says so the day one
+# passes). Empty since issue 14: every essay in every language is strict. Add a name only while its
+# rewrite is on its way, and remove it in the same commit as the rewrite.
+NOT_YET_REWRITTEN: set[str] = set()
 
 
 def _essay(path: Path) -> object:
@@ -149,7 +148,6 @@ def test_every_essay_ends_with_its_notes() -> None:
 ESSAY_PAGES = sorted({p.name.split(".")[0] for p in (ROOT / "docs" / "strategies").glob("*.md")})
 
 
-@pytest.mark.xfail(strict=True, reason="the essays on main do not cite through cite() yet (NOT_YET_REWRITTEN)")
 @pytest.mark.parametrize("lang", ["be", "ru", "en"])
 def test_citations_are_numbered_in_order_and_each_note_listed_once(site: Path, lang: str) -> None:
     root = site if lang == "be" else site / lang

@@ -134,10 +134,11 @@ def test_derive_lists_given_spellings_first_then_derived_ones_marked() -> None:
     spellings = derive({"be": "Андрэй Чапюк"})
     assert spellings[0] == Spelling("Андрэй Чапюк", "be", False)
     derived = {s.system: s.text for s in spellings if s.derived}
-    assert derived == {"national": "Andrej Čapiuk", "passport": "Andrei Chapiuk", "bgn": "Andrey Chapyuk",
-                       "polish": "Andrej Czapiuk"}
-    # Łacinka gives the same spelling as the official system here: listed once, under both.
-    assert [s.also for s in spellings if s.derived] == [("lacinka",), (), (), ()]
+    assert derived == {"ru-derived": "Андрей Чапюк", "national": "Andrej Čapiuk", "passport": "Andrei Chapiuk",
+                       "bgn": "Andrey Chapyuk", "polish": "Andrej Czapiuk"}
+    # Łacinka gives the same spelling as the official system here: listed once, under both; the
+    # Russian-form systems, from the derived Russian form, agree with the Belarusian-form ones.
+    assert [s.also for s in spellings if s.derived] == [(), ("lacinka",), ("passport-ru",), ("bgn-ru",), ()]
     assert all(s.derived for s in spellings[1:])
 
 
@@ -185,14 +186,15 @@ def test_fold_removes_accents_and_belarusian_letters_but_keeps_cyrillic_letters(
 def test_an_english_page_titles_a_person_without_a_latin_name_with_the_passport_form() -> None:
     view = names.names_view({"be": "Андрэй Чапюк"}, (), "en")
     assert names.display_name({"be": "Андрэй Чапюк"}, "en") == Spelling("Andrei Chapiuk", "passport", True)
-    assert view["name_system"] == "passport spelling"  # the page says the title is transliterated
+    assert view["name_note"] == "This Latin spelling of the name was transliterated automatically (passport spelling)."
     assert [s["text"] for s in view["given_spellings"]] == ["Андрэй Чапюк"]
     derived = [s["text"] for s in view["derived_spellings"]]
     assert "Andrei Chapiuk" not in derived and "Andrej Čapiuk" in derived  # the title is not repeated
     # Negative control: the Belarusian page keeps the Cyrillic name and lists the passport form.
     be = names.names_view({"be": "Андрэй Чапюк"}, (), "be")
-    assert be["name_system"] is None and "Andrei Chapiuk" in [s["text"] for s in be["derived_spellings"]]
-    assert names.display_name({"be": "Андрэй Чапюк"}, "ru").text == "Андрэй Чапюк"  # never made Russian
+    assert be["name_note"] is None and "Andrei Chapiuk" in [s["text"] for s in be["derived_spellings"]]
+    # The Russian page gets the derived Russian form, marked derived (issue 15).
+    assert names.display_name({"be": "Андрэй Чапюк"}, "ru") == Spelling("Андрей Чапюк", "ru-derived", True)
 
 
 def test_each_spelling_carries_the_language_it_is_read_in() -> None:

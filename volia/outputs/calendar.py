@@ -10,6 +10,7 @@ import icalendar
 from volia.addresses import page_url, record_uri
 from volia.analysis import dates_ahead
 from volia.model.publication import PublicDataset
+from volia.text import i18n
 from volia.text.i18n import t
 from volia.views.dates_ahead import address_lines, release_basis_text
 from volia.views.records import display_name
@@ -38,7 +39,7 @@ def calendar_ics(dataset: PublicDataset, today: dt.date, lang: str, site_root: s
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     for birthday in dates_ahead.upcoming_birthdays(dataset, today, CALENDAR_BIRTHDAY_DAYS):
         name = display_name(birthday.record, lang)
-        lines = [t("calendar_turns", lang, age=birthday.age)]
+        lines = [i18n.count("calendar_turns", lang, birthday.age)]
         lines += address_lines(birthday.facility)
         lines.append(t(f"letters_{(birthday.record.letters or {}).get('status', 'unknown')}", lang))
         cal.add_component(_event(f"birthday-{birthday.record.id}-{birthday.date.year}", birthday.date,

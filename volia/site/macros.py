@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from volia import addresses
 from volia.analysis import chart_geometry
 from volia.analysis import statistics as stats
@@ -196,10 +198,11 @@ def precedents_table(ctx: BuildContext, page: str, strategy: str | None = None) 
 
 
 @_macro()
-def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = None) -> str:
-    """Precedents in date order, optionally one strategy's."""
+def precedents_timeline(ctx: BuildContext, page: str, strategy: str | None = None, brief: bool = False) -> str:
+    """Precedents in date order, optionally one strategy's; brief: only the date, what happened and
+    how many were freed (the statistics page), the summaries staying in the essays."""
     items = policy_views.precedents(ctx.policy, ctx.lang, strategy)
-    return render("precedents_timeline.html", page, ctx.lang, items=items)
+    return render("precedents_timeline.html", page, ctx.lang, items=items, brief=brief)
 
 
 @_macro()
@@ -213,9 +216,13 @@ def disputed(ctx: BuildContext, page: str, key: str) -> str:
 def headline(ctx: BuildContext, page: str) -> str:
     """The latest published count with its date, publisher and age, linked to the source."""
     h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name, ctx.today)
-    text = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=h["publisher"], age=h["age"])
-    # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
-    return render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(text))
+    # Only the publisher's name is the link, a short citation rather than a long red phrase. The link
+    # is one inline HTML tag pair; the text around and between the tags is made inert for Markdown.
+    marker = "\x00"
+    before, after = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=marker,
+                           age=h["age"]).split(marker)
+    link = render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(h["publisher"]))
+    return inert(before) + Markup(link) + inert(after)
 
 
 @_macro(inline=True)
@@ -228,8 +235,8 @@ def count_on(ctx: BuildContext, page: str, date: str, index: int = 0) -> str:
 def counts_chart(ctx: BuildContext, page: str) -> str:
     """The published counts over time as a chart and table, beside the count from the records."""
     series = policy_views.counts_series(ctx.policy, ctx.lang, ctx.public.organisation_name)
-    note = i18n.t("counts_records_note", ctx.lang, n=i18n.number(stats.headline(ctx.dataset)["imprisoned"], ctx.lang),
-                  date=i18n.date(stats.as_of(ctx.dataset), ctx.lang))
+    note = i18n.count("counts_records_note", ctx.lang, stats.headline(ctx.dataset)["imprisoned"],
+                       date=i18n.date(stats.as_of(ctx.dataset), ctx.lang))
     return render("counts_chart.html", page, ctx.lang, records_note=note, **series)
 
 

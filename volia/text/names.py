@@ -12,21 +12,27 @@ import re
 from typing import Any
 
 from volia.model.languages import Localized, pick
-from volia.text import translit
+from volia.text import i18n, translit
 from volia.text.translit import Spelling
 
 # The language of each spelling, for the `lang` attribute (how a screen reader pronounces it).
 _LANG_OF = {"be": "be", "ru": "ru", "en": "be-Latn", "national": "be-Latn", "passport": "be-Latn",
-            "lacinka": "be-Latn", "bgn": "be-Latn", "polish": "pl", "passport-ru": "ru-Latn", "bgn-ru": "ru-Latn"}
+            "lacinka": "be-Latn", "bgn": "be-Latn", "polish": "pl", "passport-ru": "ru-Latn", "bgn-ru": "ru-Latn",
+            "ru-derived": "ru"}
 _WORDS = re.compile(r"[\s\-‐–—,.;:()«»\"]+")
 
 
 def display_name(name: Localized, lang: str) -> Spelling:
-    """The name a page in `lang` is titled with: English pages get Latin letters when they can."""
+    """The name a page in `lang` is titled with: English pages get Latin letters when they can,
+    Russian pages the Russian form (derived from the Belarusian when the data has none)."""
     if lang == "en":
         latin = translit.latin_name(name)
         if latin:
             return latin
+    if lang == "ru":
+        russian = translit.russian_name(name)
+        if russian:
+            return russian
     text = pick(name, lang)
     return Spelling(text, next((k for k, v in name.items() if v == text), lang), False)
 
@@ -37,8 +43,9 @@ def names_view(name: Localized, aliases: tuple[str, ...], lang: str) -> dict[str
     spellings = [s for s in translit.derive(name, aliases) if s.text.casefold() != shown.text.casefold()]
     given = [_item(s, lang) for s in spellings if not s.derived]
     derived = [_item(s, lang) for s in spellings if s.derived]
+    note_key = "name_derived_ru" if shown.system == translit.RU_DERIVED else "name_transliterated"
     return {
-        "name_system": translit.label(shown.system, lang) if shown.derived else None,
+        "name_note": i18n.t(note_key, lang, system=translit.label(shown.system, lang)) if shown.derived else None,
         "given_spellings": given,
         "derived_spellings": derived,
         "search_terms": " ".join(search_terms([shown.text, *(s.text for s in spellings)])),

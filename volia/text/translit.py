@@ -6,11 +6,12 @@ know: the official romanisation, Łacinka, BGN/PCGN, the passport form and the P
 Belarusian name; the passport and BGN/PCGN forms from the Russian one. The tables are data, in
 volia/translit/*.yaml (see the README there).
 
-What is never derived: one Cyrillic form from the other. Belarusian and Russian spell the same name
-differently in ways no table captures (Аляксандр/Александр, Магілёў/Могилёв: vowel reduction,
-different given names), so a missing `be` or `ru` name stays missing. Nor is Cyrillic derived from
-Latin: "s" may be с or сь, "e" may be э or е. Only search gets a mechanical Cyrillic variant:
-`fold()` writes ў as у, і as и and ё as е, which is how a name is typed on a Russian keyboard.
+A missing Russian form is derived from the Belarusian one (volia/text/russian.py: a table of given
+names, letter rules for surnames: Андрэй Чапюк → Андрей Чапюк), marked derived (system `ru-derived`),
+and the Russian-form Latin spellings (passport-ru, BGN/PCGN) come from it. A missing Belarusian form
+is never derived from Russian (Александр may be Аляксандр or Алесь), nor Cyrillic from Latin: "s" may
+be с or сь, "e" may be э or е. Search also gets a mechanical Cyrillic variant: `fold()` writes ў as
+у, і as и and ё as е, which is how a name is typed on a Russian keyboard.
 
 A contributor's spelling always wins: a derived spelling equal to one they wrote is dropped.
 """
@@ -26,11 +27,14 @@ from typing import Any
 
 import yaml
 
+from volia.text import russian
+
 TABLES = Path(__file__).resolve().parent / "translit_tables"
 # The order in which derived spellings are listed: the official systems first.
 SYSTEMS = ("national", "passport", "lacinka", "bgn", "polish", "passport-ru", "bgn-ru")
 GIVEN = ("be", "ru", "en")  # the record's own name fields, in the order they are listed
 ALIAS = "alias"
+RU_DERIVED = "ru-derived"  # the Russian form derived from the Belarusian one (volia/text/russian.py)
 # Apostrophes that are part of a Belarusian word (Дар'я, сям’я), not punctuation around it.
 _APOSTROPHES = "'’ʼ"
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -133,6 +137,8 @@ def transliterate(text: str, system: str) -> str:
 
 
 def label(system: str, lang: str) -> str:
+    if system == RU_DERIVED:
+        return russian.LABEL[lang]
     return tables()[system].label[lang]
 
 
@@ -154,8 +160,15 @@ def _derive(name_items: tuple[tuple[str, str], ...], aliases: tuple[str, ...]) -
     spellings += [Spelling(alias, ALIAS, False) for alias in aliases]
     # Spellings that differ only in capitals or in marks like ’ and ʹ count as the same.
     seen: dict[str, int | None] = {unmarked(s.text): None for s in spellings}  # → index if derived
+    sources = dict(names)
+    russian_form = russian_name(names)
+    if russian_form and russian_form.derived:
+        sources["ru"] = russian_form.text
+        if unmarked(russian_form.text) not in seen:
+            seen[unmarked(russian_form.text)] = len(spellings)
+            spellings.append(russian_form)
     for system, table in tables().items():
-        source = names.get(table.source)
+        source = sources.get(table.source)
         if not source or not _CYRILLIC.search(source):
             continue
         text = table.transliterate(source)
@@ -167,6 +180,15 @@ def _derive(name_items: tuple[tuple[str, str], ...], aliases: tuple[str, ...]) -
             first = spellings[index]
             spellings[index] = Spelling(first.text, first.system, True, (*first.also, system))
     return tuple(spellings)
+
+
+def russian_name(name_by_lang: dict[str, str]) -> Spelling | None:
+    """The name in Russian Cyrillic: the contributor's `ru`, else derived from `be` (marked derived)."""
+    if name_by_lang.get("ru"):
+        return Spelling(name_by_lang["ru"], "ru", False)
+    if name_by_lang.get("be") and russian.derivable(name_by_lang["be"]):
+        return Spelling(russian.person_name(name_by_lang["be"]), RU_DERIVED, True)
+    return None
 
 
 def latin_name(name_by_lang: dict[str, str]) -> Spelling | None:

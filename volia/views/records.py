@@ -19,7 +19,7 @@ from volia.model.partial_date import PartialDate
 from volia.model.publication import PublicDataset
 from volia.model.records import Case, Record
 from volia.model.references import Facility
-from volia.text import i18n, names
+from volia.text import i18n, names, russian
 from volia.text.i18n import t
 from volia.text.sanitize import bio_html
 
@@ -112,7 +112,7 @@ def sample_people(dataset: PublicDataset, lang: str, count: int, fresh: Freshnes
 
 
 def status_label(record: Record, lang: str, fresh: Freshness | None = None) -> str:
-    """"Вызваленая" for a woman, "Вызвалены" for a man, "Вызвалены(-ая)" when the page may not say;
+    """"Вызваленая" for a woman, "Вызвалены" for a man, "На волі" (no gender) when the page may not say;
     for a person recorded as serving whose record is older than the freshness period, the status
     as last known, with the date of the last check ("Imprisoned (last known, 2023)")."""
     label = worded_for(record, f"status_{record.status}", lang)
@@ -145,8 +145,16 @@ def facility_link(facility: Facility, lang: str) -> dict[str, str]:
 
 
 def facility_name(facility: Facility, lang: str) -> str:
-    city = pick(facility.city, lang)
+    city = place_name(facility.city, lang)
     return t("facility_in_city", lang, name=pick(facility.name, lang), city=city) if city else pick(facility.name, lang)
+
+
+def place_name(name: dict[str, str], lang: str) -> str:
+    """A place in `lang`; on a Russian page without a Russian name, the Russian form derived from the
+    Belarusian one (Магілёў → Могилёв: volia/text/russian.py)."""
+    if lang == "ru" and not name.get("ru") and name.get("be"):
+        return russian.place(name["be"])
+    return pick(name, lang)
 
 
 def facility_view(facility: Facility, dataset: PublicDataset, lang: str) -> dict[str, Any]:

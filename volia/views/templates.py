@@ -49,4 +49,7 @@ def render(template: str, page_uri: str, lang: str, **context: Any) -> str:
     def tr(key: str, **values: object) -> str:
         return i18n.t(key, lang, **values)
 
-    return env.get_template(template).render(url=url, t=tr, lang=lang, **context)
+    def tn(key: str, n: int | float, **values: object) -> str:  # a sentence with a count (CLDR plurals)
+        return i18n.count(key, lang, n, **values)
+
+    return env.get_template(template).render(url=url, t=tr, tn=tn, lang=lang, **context)
