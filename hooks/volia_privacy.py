@@ -1,5 +1,7 @@
 """MkDocs glue for readers' privacy (the logic is in volia/outputs/privacy.py), read as the build runs it:
 
+on_startup       under `mkdocs serve` (make serve) the policy is left out: the server puts its own
+                 inline live-reload script into every page it serves, which the policy would block
 on_config        read the vendored iframe-worker shim (extra.polyfills): over file:// search runs in
                  its frame, whose one inline script the policy must allow
 on_post_page     last of all (after compaction): no referrer, the content security policy with the
@@ -11,6 +13,7 @@ on_post_template the same for the theme's pages that are not pages (404.html)
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +25,17 @@ from volia.outputs import privacy
 
 log = logging.getLogger("mkdocs.plugins.volia_privacy")
 _worker: dict[str, privacy.WorkerBootstrap | None] = {}
+SERVING = "VOLIA_SERVING"  # set for the process by `mkdocs serve`: its rebuilds load this module anew
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[SERVING] = "1"
+        log.info("readers' privacy: no content security policy while serving (live reload is an inline script)")
+
+
+def _policy() -> bool:
+    return os.environ.get(SERVING) != "1"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -36,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)  # last: the hashes are of the page as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    html, own = privacy.protect(output, page.content or "", _worker.get("shim"))
+    html, own = privacy.protect(output, page.content or "", _worker.get("shim"), policy=_policy())
     for script in own:
         log.warning("%s: an inline script in the page's content is blocked by the content security "
                     "policy (put it in a .js file under docs/assets/): %.60s", page.file.src_uri, script.strip())
@@ -46,4 +60,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
-    return privacy.protect(output_content, "", _worker.get("shim"))[0]
+    return privacy.protect(output_content, "", _worker.get("shim"), policy=_policy())[0]

@@ -98,3 +98,11 @@ def test_an_essay_with_an_inline_script_fails_the_build_naming_it(tmp_path: Path
     code, _ = build_project(tmp_path, edit_docs=edit_docs)
     assert code == 1
     assert "about.md: an inline script in the page's content is blocked" in caplog.text
+
+
+def test_without_the_policy_a_page_still_sends_no_referrer() -> None:
+    """What `mkdocs serve` gets (hooks/volia_privacy.py): its live-reload script is inline."""
+    html = '<head><meta charset="utf-8"><script>a()</script></head><a href="https://x.example">x</a>'
+    protected, _ = privacy.protect(html, policy=False)
+    assert privacy.REFERRER in protected and "Content-Security-Policy" not in protected
+    assert 'rel="noopener noreferrer"' in protected

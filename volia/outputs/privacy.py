@@ -83,7 +83,7 @@ def inline_scripts(html: str) -> list[str]:
     return scripts
 
 
-def policy(script_hashes: Iterable[str]) -> str:
+def content_policy(script_hashes: Iterable[str]) -> str:
     directives = dict(DIRECTIVES)
     hashes = sorted(set(script_hashes))
     directives["script-src"] = " ".join([directives["script-src"], *hashes])
@@ -150,17 +150,20 @@ def _function_source(js: str, name: str) -> str | None:
     raise PrivacyError(f"the iframe-worker shim's function {name} has no end")
 
 
-def protect(html: str, content: str = "", worker: WorkerBootstrap | None = None) -> tuple[str, list[str]]:
+def protect(html: str, content: str = "", worker: WorkerBootstrap | None = None,
+            policy: bool = True) -> tuple[str, list[str]]:
     """The page with its referrer policy, its content security policy and its outbound links fixed.
 
     `content` is the page's own content (Markdown or generated HTML): inline scripts found there
     are not the theme's and are not allowed. Returns the page and those scripts (for the report).
+    policy=False leaves the content security policy out (a development server's own scripts).
     """
     own = inline_scripts(content)
     hashes = {sha256_source(s) for s in inline_scripts(html) if s not in own}
     if worker and (bootstrap := worker.hash_for(html)):
         hashes.add(bootstrap)
-    tags = f'{REFERRER}<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    tags = REFERRER + (f'<meta http-equiv="Content-Security-Policy" content="{content_policy(hashes)}">'
+                       if policy else "")
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if not anchor:
         raise PrivacyError("a page without <head>: its content security policy has nowhere to go")
