@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import chromium, http_server, serve_site  # noqa: F401 - fixtures
+from browser import chromium, http_server, serve_site, watch_requests  # noqa: F401 - fixtures
 from playwright.sync_api import expect
 from test_browser_offline import DESKTOP, LANGUAGE_ROOTS, RECORD, page_type, search, unzipped  # noqa: F401
 
@@ -26,7 +26,8 @@ window.__violations = [];
 document.addEventListener('securitypolicyviolation', e =>
   (window.top.__violations || window.__violations).push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));
 """
-INJECTED = "<script>document.documentElement.dataset.injected = 'ran'</script>"
+INJECTED = ("<script>document.documentElement.dataset.injected = 'ran'</script>"
+            '<img src="https://images.example.com/p.jpg" alt="">')
 
 
 def pages_of_every_type(root: Path) -> list[str]:
@@ -114,11 +115,16 @@ def test_an_inline_script_added_to_a_built_page_is_blocked(chromium, site: Path,
     (page_path.with_name("unprotected.html")).write_text(without.replace("</body>", INJECTED + "</body>"),
                                                          encoding="utf-8")
     context = _context(chromium)
+    watch_requests(context)  # nothing may leave the machine, whatever happens
+    failed: list[tuple[str, str]] = []
+    context.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
     with http_server(copy) as served:
         base = served if scheme == "http" else copy.as_uri() + "/"
         found, page = violations(context, base + f"en/prisoners/{RECORD}.html")
         assert page.evaluate("document.documentElement.dataset.injected") is None
         assert any("script-src" in v for v in found), found
+        assert "img-src https://images.example.com/p.jpg" in found, found  # nor a remote image
+        assert ("https://images.example.com/p.jpg", "csp") in failed  # stopped by the policy itself
         # the page's own scripts still ran: the policy blocked only the stranger
         assert page.evaluate("typeof __md_scope") == "object"
         found, page = violations(context, base + "en/prisoners/unprotected.html")
