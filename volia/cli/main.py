@@ -7,6 +7,7 @@
     volia import-viasna FILE    convert a Viasna export into records, facilities and articles
     volia build [--site DIR]    build the site in every language (see volia/cli/build.py)
     volia pages --out DIR       write every generated page as a Markdown file (no MkDocs needed)
+    volia from-issue --event F  an accepted New record issue → a checked record (.github/workflows/)
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
                      help="the id made from the name is taken by someone else: add a number to it")
     new.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
 
+    issue = commands.add_parser("from-issue", help="turn an accepted New record issue into a record (CI)",
+                                description="Read the issue from the event file GitHub Actions writes, write "
+                                            "its record (or nothing), and leave comment.md (and record.id, "
+                                            "pr-body.md) in --out for the workflow.")
+    issue.add_argument("--event", type=Path, required=True, help="the event file ($GITHUB_EVENT_PATH)")
+    issue.add_argument("--out", type=Path, required=True, help="folder for the workflow's files")
+
     build = commands.add_parser("build", help="build the whole site, every language")
     build.add_argument("--site", type=Path, default=ROOT / "site")
 
@@ -69,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handler = {"check": _check, "fmt": _fmt, "new": _new, "import-viasna": _import, "build": _build,
-               "pages": _pages}[args.command]
+               "pages": _pages, "from-issue": _from_issue}[args.command]
     return handler(args)
 
 
@@ -205,6 +213,13 @@ def _new(args: argparse.Namespace) -> int:
         print("The new record is fine, but the data had the problems above already.", file=sys.stderr)
         return 1
     return 0
+
+
+def _from_issue(args: argparse.Namespace) -> int:
+    from volia.cli import issue_form
+    from volia.data.clock import today
+
+    return issue_form.run(args.event, args.data, args.out, today().isoformat())
 
 
 def _import(args: argparse.Namespace) -> int:
