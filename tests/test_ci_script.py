@@ -121,3 +121,21 @@ def test_ci_run_calls_the_script_with_every_stage() -> None:
     run_file = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     calls = [line.strip() for line in run_file.splitlines() if "ci-checks.sh" in line and not line.startswith("#")]
     assert calls == ["bash scripts/ci-checks.sh"]  # no stage named: all of them, in order
+
+
+def test_a_pull_request_that_changes_only_data_takes_the_quick_path() -> None:
+    def data_only(changed: str, **env: str) -> str:
+        return ci("--data-only", VOLIA_CHANGED_FILES=changed, **env).stdout.strip()
+
+    pull_request = {"GITHUB_EVENT_NAME": "pull_request"}
+    assert data_only("data/prisoners.yaml\ndata/facilities.yaml", **pull_request) == "yes"
+    assert data_only("data/prisoners.yaml\nvolia/cli/main.py", **pull_request) == "no"  # code: the full suite
+    assert data_only("", **pull_request) == "no"
+    assert data_only("data/prisoners.yaml", GITHUB_EVENT_NAME="push") == "no"  # main: always the full suite
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert 'VOLIA_CI_TESTS_RUNNING=1 .venv/bin/pytest -q -m "not browser" $(data_tests)' in script
+    # The quick path's tests are the ones that read the repository's data/.
+    listed = subprocess.run(["bash", "-c", 'source <(sed -n "/^data_tests()/p" scripts/ci-checks.sh); data_tests'],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert "tests/test_editor_support.py" in listed and "tests/test_fmt.py" in listed
+    assert "tests/test_validation.py" not in listed  # fixtures only
