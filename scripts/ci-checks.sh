@@ -58,7 +58,19 @@ stage_lint() {
   # nothing in the package but the build command imports MkDocs.
   .venv/bin/lint-imports --no-cache
 }
-stage_build()  { .venv/bin/volia --data "$DATA_DIR" build --site site; }
+stage_build() {
+  .venv/bin/volia --data "$DATA_DIR" build --site site
+  # A pull request's run summary lists the pages it changes, to open from the built site's artifact.
+  if [[ -n "${GITHUB_STEP_SUMMARY:-}" && "${GITHUB_EVENT_NAME:-}" == pull_request && -n "${GITHUB_BASE_REF:-}" ]]; then
+    local before
+    before="$(mktemp -d)"
+    for name in prisoners facilities; do
+      git show "origin/$GITHUB_BASE_REF:data/$name.yaml" > "$before/$name.yaml" 2>/dev/null || rm -f "$before/$name.yaml"
+    done
+    .venv/bin/volia --data "$DATA_DIR" changed-pages --before "$before" \
+      --artifact "site-${VOLIA_PR_NUMBER:-pr}" >> "$GITHUB_STEP_SUMMARY"
+  fi
+}
 
 stage_tests() {
   # Some tests run single stages of this script; none may start the test suite again.

@@ -139,3 +139,29 @@ def test_a_pull_request_that_changes_only_data_takes_the_quick_path() -> None:
                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert "tests/test_editor_support.py" in listed and "tests/test_fmt.py" in listed
     assert "tests/test_validation.py" not in listed  # fixtures only
+
+
+def test_a_pull_requests_summary_lists_the_pages_it_changes(data_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    before = tmp_path / "before"
+    shutil.copytree(data_dir, before)
+    text = (data_dir / "prisoners.yaml").read_text(encoding="utf-8")
+    changed = text.replace('last_verified: "2026-10-15"', 'last_verified: "2026-11-01"', 1)
+    assert changed != text
+    (data_dir / "prisoners.yaml").write_text(changed, encoding="utf-8")
+    run = volia("--data", data_dir, "changed-pages", "--before", before, "--artifact", "site-12")
+    edited = next(r for r in volia_records(changed) if 'last_verified: "2026-11-01"' in r)
+    record_id = edited.split("\n", 1)[0].removeprefix("- id: ")
+    assert run.stdout == (
+        "### Pages this pull request changes\n\nThe built site is this run's artifact `site-12` (the run's "
+        "*Summary*, then *Artifacts*): unzip it and open these files in a browser, no server needed.\n\n"
+        f"- `prisoners/{record_id}.html`: record {record_id} (changed)\n")
+    same = volia("--data", before, "changed-pages", "--before", before)
+    assert same.stdout == "### Pages this pull request changes\n\nNo record or facility page changes.\n"
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert 'changed-pages --before "$before"' in script and '>> "$GITHUB_STEP_SUMMARY"' in script
+
+
+def volia_records(text: str) -> list[str]:
+    return ["- id: " + chunk for chunk in text.split("\n- id: ")[1:]]

@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     issue.add_argument("--event", type=Path, required=True, help="the event file ($GITHUB_EVENT_PATH)")
     issue.add_argument("--out", type=Path, required=True, help="folder for the workflow's files")
 
+    changed = commands.add_parser("changed-pages", help="list the pages the data changes (CI's run summary)")
+    changed.add_argument("--before", type=Path, required=True, help="a folder with the base branch's data files")
+    changed.add_argument("--artifact", default="site", help="the name of the built site's artifact")
+
     build = commands.add_parser("build", help="build the whole site, every language")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--jobs", type=int, default=None,
@@ -79,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handler = {"check": _check, "fmt": _fmt, "new": _new, "import-viasna": _import, "build": _build,
-               "pages": _pages, "from-issue": _from_issue}[args.command]
+               "pages": _pages, "from-issue": _from_issue, "changed-pages": _changed_pages}[args.command]
     return handler(args)
 
 
@@ -222,6 +226,13 @@ def _from_issue(args: argparse.Namespace) -> int:
     from volia.data.clock import today
 
     return issue_form.run(args.event, args.data, args.out, today().isoformat())
+
+
+def _changed_pages(args: argparse.Namespace) -> int:
+    from volia.cli.changed_pages import summary
+
+    print(summary(args.before, args.data, args.artifact), end="")
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:
