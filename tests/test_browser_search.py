@@ -184,7 +184,7 @@ def chapiuk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_search_finds_a_belarusian_only_name_from_every_derived_spelling(chromium, chapiuk_site: Path) -> None:  # noqa: F811
     english = content(read_html(chapiuk_site / "en" / CHAPIUK_PAGE))
     assert english.select_one("h1").get_text() == "Fiktsyiny Chapiuk"  # derived, and the page says so
-    assert "passport spelling" in english.select_one(".volia-derived-note").get_text()
+    assert "passport spelling" in english.select_one(".volia-spellings-all > summary small").get_text()
     context = chromium.new_context()
     for prefix in PREFIXES:
         search = SearchBox(context.new_page(), (chapiuk_site / prefix / "index.html").as_uri())
