@@ -44,28 +44,39 @@ def pages(site: Path) -> dict[str, str]:
 
 
 def shoot(site: Path, out: Path, langs: list[str], names: list[str], kinds: list[str],
-          scale: float | None = None) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
+          scale: float | None = None, browser=None) -> list[Path]:
+    """Shoot the pages; with `browser` (a Playwright Chromium already running, as in the tests, where
+    a second sync Playwright cannot start in the same thread) that browser is used."""
     out.mkdir(parents=True, exist_ok=True)
-    available = pages(site)
+    with http_server(site, compress=True) as base:
+        if browser is not None:
+            return _shoot_with(browser, base, pages(site), out, langs, names, kinds, scale)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return _shoot_with(own, base, pages(site), out, langs, names, kinds, scale)
+            finally:
+                own.close()
+
+
+def _shoot_with(browser, base: str, available: dict[str, str], out: Path, langs: list[str], names: list[str],
+                kinds: list[str], scale: float | None) -> list[Path]:
     written = []
-    with http_server(site, compress=True) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for kind in kinds:
-            k = KINDS[kind]
-            context = browser.new_context(viewport={"width": k["width"], "height": k["height"]},
-                                          device_scale_factor=scale or k["scale"], is_mobile=k["mobile"])
-            page = context.new_page()
-            for lang in langs:
-                for name in names:
-                    page.goto(f"{base}{LANGS[lang]}{available[name]}", wait_until="load")
-                    target = out / f"{name}-{lang}-{kind}.png"
-                    clip = {"x": 0, "y": 0, "width": k["width"], "height": int(k["height"] * k["screens"])}
-                    page.screenshot(path=str(target), clip=clip, full_page=True)
-                    written.append(target)
-            context.close()
-        browser.close()
+    for kind in kinds:
+        k = KINDS[kind]
+        context = browser.new_context(viewport={"width": k["width"], "height": k["height"]},
+                                      device_scale_factor=scale or k["scale"], is_mobile=k["mobile"])
+        page = context.new_page()
+        for lang in langs:
+            for name in names:
+                page.goto(f"{base}{LANGS[lang]}{available[name]}", wait_until="load")
+                target = out / f"{name}-{lang}-{kind}.png"
+                clip = {"x": 0, "y": 0, "width": k["width"], "height": int(k["height"] * k["screens"])}
+                page.screenshot(path=str(target), clip=clip, full_page=True)
+                written.append(target)
+        context.close()
     return written
 
 

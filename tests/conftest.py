@@ -63,3 +63,13 @@ def build_project(tmp_path: Path, edit_data=None, edit_docs=None) -> tuple[int, 
     site = tmp_path / "site"
     code = build_all(site, languages=("en",), config_file=project / "mkdocs.yml", data_dir=data)
     return code, site / "en"
+
+
+def build_essay(tmp_path: Path, name: str, text: str, edit_data=None) -> BeautifulSoup:
+    """The English page built from an essay `name`.md with `text`, over the fixture data (edited)."""
+    def edit_docs(docs: Path) -> None:
+        (docs / f"{name}.md").write_text(text, encoding="utf-8")
+
+    code, site = build_project(tmp_path, edit_data, edit_docs)
+    assert code == 0
+    return read_html(site / f"{name}.html")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build_project, content, read_html
+from conftest import FIXTURES, build_essay, content
 from hostile import corpus
 from hostile.html_checks import violations
 
@@ -62,12 +62,7 @@ def _essay() -> str:
 
 @pytest.fixture(scope="module")
 def essay(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
-    def edit_docs(docs: Path) -> None:
-        (docs / "hostile-essay.md").write_text(_essay(), encoding="utf-8")
-
-    code, site = build_project(tmp_path_factory.mktemp("hostile-policy"), _edit_data, edit_docs)
-    assert code == 0
-    return read_html(site / "hostile-essay.html")
+    return build_essay(tmp_path_factory.mktemp("hostile-policy"), "hostile-essay", _essay(), _edit_data)
 
 
 def test_enough_of_the_corpus_is_accepted_and_the_headline_fits_one_line() -> None:

@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from browser import chromium  # noqa: F401 - fixture
 from conftest import ROOT
 from PIL import Image
 
@@ -20,10 +21,10 @@ def _script():
     return module
 
 
-def test_the_screenshot_script_shoots_each_page_type_at_each_width(site: Path, tmp_path: Path) -> None:
+def test_the_screenshot_script_shoots_each_page_type_at_each_width(chromium, site: Path, tmp_path: Path) -> None:  # noqa: F811
     shots = _script()
     assert shots.pages(site)["record"] == "prisoners/fictional-ales-testovich.html"  # held, with an envelope
-    written = shots.shoot(site, tmp_path, ["en"], ["record", "list"], ["phone", "desktop"], scale=1)
+    written = shots.shoot(site, tmp_path, ["en"], ["record", "list"], ["phone", "desktop"], scale=1, browser=chromium)
     assert sorted(p.name for p in written) == ["list-en-desktop.png", "list-en-phone.png",
                                                 "record-en-desktop.png", "record-en-phone.png"]
     with Image.open(tmp_path / "record-en-phone.png") as phone, Image.open(tmp_path / "list-en-desktop.png") as desk:

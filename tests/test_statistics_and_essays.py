@@ -31,7 +31,8 @@ def test_statistics_equal_a_count_made_by_hand(site: Path) -> None:
     assert release.select("td")[1].get_text() == "1"
     articles = {tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
                 for tr in page.select("#chart-article table tbody tr")}
-    assert next(v for k, v in articles.items() if k.startswith("342 ")) == "2"  # Ales and the counted one
+    # Ales only: articles are counted from full records (the counted one is charged under 342 too)
+    assert next(v for k, v in articles.items() if k.startswith("342 ")) == "1"
     assert "as of June 1, 2024" in page.select_one("#chart-status .volia-chart__source").get_text()
 
 

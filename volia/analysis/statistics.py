@@ -2,6 +2,13 @@
 a counted-only record has no page but is a person in these numbers. This is the one place that
 reads the whole Dataset rather than its public cut, by design.
 
+Except where a breakdown names what a level withholds: where a person is held, their region and
+the articles they are charged under are published by full records only, so the breakdowns by
+facility, region and article count full records only (`published_only` says how many there were,
+and the chart says so). Counting everyone there would tell what a minimal page hides: a facility
+whose only prisoner has a minimal page would show "1". Every full record's facility, region and
+articles are on its page already, so nothing these breakdowns show is new.
+
 A person convicted but not recognised as a political prisoner (status not-recognised, Viasna's
 "np") is never counted as one: such records have their own row in the statuses and their own
 headline figure (not_recognised), and no other figure or breakdown includes them.
@@ -10,6 +17,7 @@ headline figure (not_recognised), and no other figure or breakdown includes them
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from volia.analysis.freshness import Freshness
@@ -32,6 +40,7 @@ class Breakdown:
 
     rows: tuple[tuple[str, int], ...]
     unknown: int = 0
+    published_only: int | None = None  # counts only these many full records (a withheld field)
 
     @property
     def total(self) -> int:
@@ -77,26 +86,29 @@ def by_status(dataset: Dataset, fresh: Freshness | None = None) -> Breakdown:
 
 def by_article(dataset: Dataset) -> Breakdown:
     """People charged under each article (a person with several articles counts under each)."""
-    people = political(dataset)
+    people = published(political(dataset))
     counts = Counter(a for r in people for a in r.articles)
     order = sorted(counts, key=lambda a: (-counts[a], dataset.articles[a].sort_key))
-    return Breakdown(tuple((a, counts[a]) for a in order), unknown=sum(not r.articles for r in people))
+    return Breakdown(tuple((a, counts[a]) for a in order), unknown=sum(not r.articles for r in people),
+                     published_only=len(people))
 
 
 def by_facility(dataset: Dataset) -> Breakdown:
-    """The people held now, by where they are held."""
-    records = [r for r in dataset.records if r.held]
+    """The people held now with full records, by where they are held."""
+    records = published(r for r in dataset.records if r.held)
     counts = Counter(r.facility for r in records if r.facility)
     order = sorted(counts, key=lambda f: (-counts[f], f))
     return Breakdown(tuple((f, counts[f]) for f in order),
-                     unknown=sum(r.facility is None for r in records))
+                     unknown=sum(r.facility is None for r in records), published_only=len(records))
 
 
 def by_region(dataset: Dataset) -> Breakdown:
-    people = political(dataset)
+    """The people with full records, by region."""
+    people = published(political(dataset))
     counts = Counter(r.region for r in people if r.region)
     order = sorted(counts, key=lambda g: (-counts[g], g))
-    return Breakdown(tuple((g, counts[g]) for g in order), unknown=sum(r.region is None for r in people))
+    return Breakdown(tuple((g, counts[g]) for g in order), unknown=sum(r.region is None for r in people),
+                     published_only=len(people))
 
 
 def by_gender(dataset: Dataset) -> Breakdown:
@@ -132,6 +144,12 @@ def release_modes(dataset: Dataset) -> Breakdown:
 def political(dataset: Dataset) -> list[Record]:
     """Every record but those of people not recognised as political prisoners (status not-recognised)."""
     return [r for r in dataset.records if r.status not in NOT_RECOGNISED]
+
+
+def published(records: Iterable[Record]) -> list[Record]:
+    """The records whose pages publish every field (full ones): the only ones a breakdown by a
+    withheld field (facility, region, article) may count."""
+    return [r for r in records if r.is_full]
 
 
 def _banded(values: list[int | None], bands: tuple[tuple[str, int, int], ...]) -> Breakdown:

@@ -24,6 +24,27 @@ def compact_search_index(site_dir: Path) -> int:
     return len(before) - len(after)
 
 
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# What keeps JSON inside <script> from ending it or reading as markup (as Jinja's tojson escapes).
+_HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+
+def compact_config(html: str) -> str:
+    """The theme's settings block (a JSON data block in every page) in UTF-8 instead of \\u escapes.
+
+    Material writes its interface strings escaped, six bytes for each Cyrillic letter: on a Belarusian
+    page the block shrinks from about 1.7 kB to 0.9 kB. It is data (type application/json), never run,
+    and the theme's script reads both spellings alike; <, >, & and ' stay escaped, so no value can end
+    the script element."""
+    def rewrite(match: re.Match[str]) -> str:
+        text = json.dumps(json.loads(match.group(2)), ensure_ascii=False, separators=(",", ":"))
+        for char, escaped in _HTML_SAFE.items():
+            text = text.replace(char, escaped)
+        return match.group(1) + text + match.group(3)
+
+    return _CONFIG.sub(rewrite, html, count=1)
+
+
 # Blocks whose whitespace is content (or code): left exactly as they are.
 _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")  # a line break, its indentation, blank lines after
@@ -43,4 +64,4 @@ def compact_html(html: str) -> str:
         parts.append(block.group(0))
         start = block.end()
     parts.append(_LINE_BREAKS.sub("\n", html[start:]))
-    return "".join(parts)
+    return compact_config("".join(parts))

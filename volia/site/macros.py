@@ -5,9 +5,13 @@ mkdocs-macros; docs/about/macros.md lists them (macro_reference).
 Only pages with `render_macros: true` in their front matter are rendered (render_by_default is
 false), so generated pages — which carry contributor text — never pass through Jinja.
 
-A macro whose text lands inside a paragraph is marked `inline`: Markdown reads a macro's result
-after the macro has run, so a publisher named "[x](javascript:…)" would become a link. Its result
-is made inert (volia.text.sanitize.inert). Block HTML on its own line is left alone by Markdown.
+Markdown reads a macro's result after the macro has run, so a publisher named "[x](javascript:…)"
+would become a link. A macro whose text lands inside a paragraph is marked `inline`: its result is
+made inert (volia.text.sanitize.inert). Every other macro's HTML never meets Markdown at all: the
+macro returns a placeholder (letters and digits, which Markdown leaves as they are, wherever the
+essay puts it: a paragraph, an admonition, a list item, a quote), and `substitute` puts the HTML in
+its place once Markdown has run (on_page_content, hooks/volia_macros.py). Block HTML would only be
+left alone by Markdown on a line of its own at the left margin; indented, its text is read again.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import Markup
 
 from volia import addresses
 from volia.analysis import chart_geometry
@@ -52,7 +60,7 @@ class Macro:
         @functools.wraps(function)
         def bound(*args: Any, **kwargs: Any) -> Any:
             result = function(ctx, page(), *args, **kwargs)
-            return inert(result) if inline else result
+            return inert(result) if inline else _defer(ctx, page(), result)
 
         bound.__signature__ = self.signature  # type: ignore[attr-defined]
         return bound
@@ -73,6 +81,37 @@ class Macro:
 
 
 MACROS: dict[str, Macro] = {}
+
+
+# ---- HTML put in after Markdown ----
+
+# Drawn once per process: data cannot spell a placeholder, and none is ever published.
+_NONCE = secrets.token_hex(8)
+_DEFERRED: dict[tuple[int, str], dict[str, str]] = {}  # (build context, page) → placeholder → HTML
+_BLOCK = re.compile(r"\s*<(?:figure|div|table|section|ol|ul|dl|details|aside|nav|blockquote|p|h[1-6])\b")
+
+
+def _defer(ctx: BuildContext, page: str, html: str) -> str:
+    if not str(html).strip():
+        return ""
+    deferred = _DEFERRED.setdefault((id(ctx), page), {})
+    placeholder = f"volia{_NONCE}m{len(deferred)}x"
+    deferred[placeholder] = str(html)
+    return placeholder
+
+
+def substitute(ctx: BuildContext, page: str, html: str) -> str:
+    """The page's HTML with each macro's HTML where its placeholder is (a block macro alone in a
+    paragraph takes the paragraph's place). Fails on a placeholder left over: it was put where
+    no HTML can go (an attribute, a code span turned it into something else)."""
+    for placeholder, output in _DEFERRED.pop((id(ctx), page), {}).items():
+        if _BLOCK.match(output):
+            html = re.sub(rf"<p>\s*({placeholder})\s*</p>", r"\1", html)  # the paragraph goes
+        html = html.replace(placeholder, output)
+    if _NONCE in html:
+        raise ValueError(f"{page}: a macro's output was not found where the page put it; "
+                         "call block macros on a line of their own")
+    return html
 
 
 def _macro(inline: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -177,9 +216,13 @@ def disputed(ctx: BuildContext, page: str, key: str) -> str:
 def headline(ctx: BuildContext, page: str) -> str:
     """The latest published count with its date, publisher and age, linked to the source."""
     h = policy_views.headline(ctx.policy, ctx.lang, ctx.public.organisation_name, ctx.today)
-    text = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=h["publisher"], age=h["age"])
-    # The link is one inline HTML tag pair; the text between the tags is still read by Markdown.
-    return render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(text))
+    # Only the publisher's name is the link, a short citation rather than a long red phrase. The link
+    # is one inline HTML tag pair; the text around and between the tags is made inert for Markdown.
+    marker = "\x00"
+    before, after = i18n.t("headline_text", ctx.lang, n=h["n"], date=h["date"], publisher=marker,
+                           age=h["age"]).split(marker)
+    link = render("inline_link.html", page, ctx.lang, href=h["url"], text=inert(h["publisher"]))
+    return inert(before) + Markup(link) + inert(after)
 
 
 @_macro(inline=True)

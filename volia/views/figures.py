@@ -52,7 +52,9 @@ def breakdown(dataset: Dataset, name: str, lang: str, fresh: Freshness | None = 
         rows.append({"key": key, "label": text, "value": value, "value_text": i18n.number(value, lang),
                      "link": link})
     return {"name": name, "title": t(f"chart_{name}", lang), "rows": rows,
-            "unknown": result.unknown, "source": source_line(dataset, lang)}
+            "unknown": result.unknown, "source": source_line(dataset, lang),
+            "published_only": None if result.published_only is None
+            else t("chart_published_only", lang, n=i18n.number(result.published_only, lang))}
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
