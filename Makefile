@@ -36,8 +36,8 @@ build: $(STAMP) ## build the whole site, every language, into site/ (and the off
 check: $(STAMP) ## check the data as CI does: every problem at once (file, line, record, field), then the canonical form
 	bash scripts/ci-checks.sh data format
 
-new: $(STAMP) ## add a record to data/prisoners.yaml by answering questions (or: .venv/bin/volia new --help)
-	$(BIN)/volia new
+new: $(STAMP) ## add a record to data/prisoners.yaml by answering questions (flags: make new ARGS="--another-person"; .venv/bin/volia new --help)
+	$(BIN)/volia new $(ARGS)
 
 fmt: $(STAMP) ## rewrite data files in canonical form
 	$(BIN)/volia fmt

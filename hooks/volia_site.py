@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from volia.data.problems import DataError
 from volia.outputs import compaction
 from volia.outputs.photos import site_photos
-from volia.site import context, page_chrome, translations
+from volia.site import contact, context, page_chrome, translations
 from volia.site.pages import GeneratedPage, generated_pages
 from volia.text import i18n
 
@@ -43,6 +43,9 @@ _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
 @event_priority(100)  # first: mkdocs-macros' on_config (define_env) reads the context
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
+    placeholder = contact.production_problem(config.site_url, config.extra.get("private_contact"))
+    if placeholder:
+        raise PluginError(placeholder)
     try:
         ctx = context.make_context(config.theme["language"], data_dir, site_root=config.site_url or "",
                                    repository=config.extra.get("repository"),

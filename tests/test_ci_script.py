@@ -121,3 +121,47 @@ def test_ci_run_calls_the_script_with_every_stage() -> None:
     run_file = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     calls = [line.strip() for line in run_file.splitlines() if "ci-checks.sh" in line and not line.startswith("#")]
     assert calls == ["bash scripts/ci-checks.sh"]  # no stage named: all of them, in order
+
+
+def test_a_pull_request_that_changes_only_data_takes_the_quick_path() -> None:
+    def data_only(changed: str, **env: str) -> str:
+        return ci("--data-only", VOLIA_CHANGED_FILES=changed, **env).stdout.strip()
+
+    pull_request = {"GITHUB_EVENT_NAME": "pull_request"}
+    assert data_only("data/prisoners.yaml\ndata/facilities.yaml", **pull_request) == "yes"
+    assert data_only("data/prisoners.yaml\nvolia/cli/main.py", **pull_request) == "no"  # code: the full suite
+    assert data_only("", **pull_request) == "no"
+    assert data_only("data/prisoners.yaml", GITHUB_EVENT_NAME="push") == "no"  # main: always the full suite
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert 'VOLIA_CI_TESTS_RUNNING=1 .venv/bin/pytest -q -m "not browser" $(data_tests)' in script
+    # The quick path's tests are the ones that read the repository's data/.
+    listed = subprocess.run(["bash", "-c", 'source <(sed -n "/^data_tests()/p" scripts/ci-checks.sh); data_tests'],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert "tests/test_editor_support.py" in listed and "tests/test_fmt.py" in listed
+    assert "tests/test_validation.py" not in listed  # fixtures only
+
+
+def test_a_pull_requests_summary_lists_the_pages_it_changes(data_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    before = tmp_path / "before"
+    shutil.copytree(data_dir, before)
+    text = (data_dir / "prisoners.yaml").read_text(encoding="utf-8")
+    changed = text.replace('last_verified: "2026-10-15"', 'last_verified: "2026-11-01"', 1)
+    assert changed != text
+    (data_dir / "prisoners.yaml").write_text(changed, encoding="utf-8")
+    run = volia("--data", data_dir, "changed-pages", "--before", before, "--artifact", "site-12")
+    edited = next(r for r in volia_records(changed) if 'last_verified: "2026-11-01"' in r)
+    record_id = edited.split("\n", 1)[0].removeprefix("- id: ")
+    assert run.stdout == (
+        "### Pages this pull request changes\n\nThe built site is this run's artifact `site-12` (the run's "
+        "*Summary*, then *Artifacts*): unzip it and open these files in a browser, no server needed.\n\n"
+        f"- `prisoners/{record_id}.html`: record {record_id} (changed)\n")
+    same = volia("--data", before, "changed-pages", "--before", before)
+    assert same.stdout == "### Pages this pull request changes\n\nNo record or facility page changes.\n"
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert 'changed-pages --before "$before"' in script and '>> "$GITHUB_STEP_SUMMARY"' in script
+
+
+def volia_records(text: str) -> list[str]:
+    return ["- id: " + chunk for chunk in text.split("\n- id: ")[1:]]

@@ -140,7 +140,8 @@ def test_the_newest_change_comes_first_and_the_feed_is_capped(data_dir: Path) ->
     minimal = next(r for r in records if r["id"] == "fictional-minimal-person")
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: fictional-minimal-person")
-    end = text.index("\n- id:", start)
+    end = text.find("\n- id:", start)
+    end = len(text) if end < 0 else end  # the last record ends with the file
     chunk = text[start:end].replace('last_verified: "2026-10-15"', 'last_verified: "2026-11-01"')
     path.write_text(text[:start] + chunk + text[end:], encoding="utf-8")
     assert minimal["last_verified"] == "2026-10-15"

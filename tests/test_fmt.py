@@ -9,7 +9,7 @@ from cli_runner import Result, volia
 from conftest import FIXTURES, ROOT
 
 from volia.cli.main import FORMATTED
-from volia.data.canonical_form import _sort_key, canonical, comment_lines, split_header
+from volia.data.canonical_form import canonical, comment_lines, sort_key, split_header
 from volia.data.canonical_form import key_order as _order
 from volia.data.loading import load_dataset
 from volia.data.safe_yaml import load_yaml
@@ -64,7 +64,7 @@ def test_canonical_form_keeps_every_value_and_is_stable(folder: Path, tmp_path: 
         again = load_yaml(scratch, spec.name)
         # Same values, same types (dates stay text, "yes" stays a word); only the entries' order may
         # change, to sorted by key (stable: equal keys keep their order).
-        expected = sorted(entries, key=lambda e: _sort_key(e, spec.key))
+        expected = sorted(entries, key=lambda e: sort_key(e, spec.key))
         assert _sorted_view(again) == _sorted_view(expected), spec.name
         assert canonical(again, order, split_header(text)[0], key=spec.key) == text, f"{spec.name} is not stable"
         checked += 1

@@ -1,5 +1,6 @@
-"""Counts that would say too much (issue 16, item 7): the breakdowns by facility, region and article
-count only the records that publish those fields (full ones), and say so under the chart.
+"""Counts that would say too much (issue 16, item 7): the breakdowns by facility, region, article,
+gender, age and sentence count only the records that publish those fields (full ones), and say so
+under the chart.
 
 A facility whose only prisoner has a minimal page, a region only a minimal record names, and a
 facility only a counted record names must not show up with a "1" on the statistics page, nor in any
@@ -9,14 +10,19 @@ open-data file; a facility with three full records is shown with its 3 (the nega
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import read_html
+from conftest import FIXTURES, read_html
 from hostile.output import walk
 from hostile.sites import FULL_ID, MINIMAL_ID, build, copy_fixture_data, edit_records
+
+from volia.analysis import statistics as stats
+from volia.data.loading import load_dataset
+from volia.model.partial_date import PartialDate
 
 HIDDEN, COUNTED_ONLY, SHOWN = "colony-77-hidden", "colony-76-counted", "colony-55-shown"
 HIDDEN_REGION = "minsk-city"  # the minimal record's region; no full record names it
@@ -108,3 +114,32 @@ def test_no_open_data_file_ties_a_withheld_record_to_its_facility(built: Path) -
     # Control: the shown facility is in the records' export, three times
     prisoners = next(o for o in exports if o.name.endswith("prisoners.json"))
     assert prisoners.text.count(SHOWN) == 3
+
+
+def test_no_breakdown_changes_with_a_field_a_record_withholds() -> None:
+    """Every field a minimal or counted-only record withholds (gender, birth date, region, sentence,
+    facility, articles) may change freely without changing any breakdown: none can be read back by
+    subtraction. Negative control: the same change on the full record does change them."""
+    dataset = load_dataset(FIXTURES / "data")
+    breakdowns = (stats.by_gender, stats.by_age_at_arrest, stats.by_sentence, stats.by_region,
+                  stats.by_facility, stats.by_article)
+
+    def altered(record_id: str):
+        def change(record):
+            if record.id != record_id:
+                return record
+            case = record.cases[-1]
+            sentence = replace(case.sentence, months=(case.sentence.months or 0) + 100) if case.sentence else None
+            cases = (*record.cases[:-1], replace(case, sentence=sentence, articles=("130",),
+                                                  facilities=("colony-99-testtown",)))
+            return replace(record, gender="male" if record.gender == "female" else "female",
+                           born=PartialDate.parse("1950-01-01"), region="brest", cases=cases)
+        return replace(dataset, records=tuple(change(r) for r in dataset.records))
+
+    def shown(data):
+        return [b(data).rows for b in breakdowns]
+
+    for record in dataset.records:
+        if record.publication != "full":
+            assert shown(altered(record.id)) == shown(dataset), record.id
+    assert shown(altered(FULL_ID)) != shown(dataset)  # the control: a full record's fields do count

@@ -68,7 +68,9 @@ CASES = [
     ("byte-order-mark", b"\xef\xbb\xbf- id: a\n",
      "prisoners.yaml:1: the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
     ("tab-indent", b"- id: a\n\tstatus: imprisoned\n", "prisoners.yaml:2: a tab in the indentation; indent with spaces"),
-    ("unclosed-quote", b'- id: "a\n', "prisoners.yaml:2: not valid YAML: found unexpected end of stream"),
+    ("unclosed-quote", b'- id: "a\n',
+     "prisoners.yaml:1: a quote opens here and is never closed: end the text with the same quote (\" or ') that "
+     "starts it. Line 1: “- id: \"a” (0 spaces in)"),
     ("empty", b"", "prisoners.yaml:1: the file is empty; expected a YAML list of entries (- id: ...)"),
     ("too-big", b"# " + b"x" * (21 * 1024 * 1024) + b"\n",
      "prisoners.yaml:1: the file is larger than 20 MB"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pty
 import select
@@ -153,8 +154,10 @@ def test_interview_asks_what_is_missing_and_asks_again_after_a_wrong_answer() ->
                     "", "", "",  # every name skipped: a page needs one, so the names are asked again at once
                     "", "", "Фиктивный Спрошенный",
                     "free", "released",  # not a status: asked again
+                    "", # no recognition known: its address is not asked
                     "10.01.2021", "2021-01-10",  # not a date: asked again
                     "342, 130", "",
+                    "",  # no sentence known: its length, regime and verdict date are not asked
                     "2022-02", "served",
                     "https://example.org/asked", "Example", ""])
     prompts: list[str] = []
@@ -173,8 +176,88 @@ def test_interview_asks_what_is_missing_and_asks_again_after_a_wrong_answer() ->
     assert any(p.startswith("('free' is not one of the choices) Status now") for p in prompts)
     assert any(p.startswith("('10.01.2021' is not a date") for p in prompts)
     assert not any(p.startswith("Who agreed") for p in prompts)  # consent: not asked for a minimal record
+    assert not any(p.startswith(("Address of the recognition", "Length of", "Regime")) for p in prompts)
     with pytest.raises(StopIteration):
         next(replies)
+
+
+def _answered(replies: dict[str, list[str]], known: scaffold.Known, given: dict | None = None) -> tuple[dict, list]:
+    """Answer each question by the start of its prompt (after any "(why) " prefix), in turn."""
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        question = prompt.split(") ", 1)[1] if prompt.startswith("(") else prompt
+        start = next(key for key in replies if question.startswith(key))
+        return replies[start].pop(0)
+
+    answers = scaffold.interview(given or {}, ask, known)
+    assert not any(replies.values()), replies  # every answer was used
+    return answers, prompts
+
+
+WRONG_THEN_RIGHT = {
+    "Publication level": ["minimal"], "Name in Latin": ["Fictional Nova Person"], "Name in Belarusian": [""],
+    "Name in Russian": [""], "Status now": ["imprisoned"],
+    "Who recognised": ["Human Rights Center Viasna"],
+    "Address of the recognition": ["spring96.org/news/1", "https://spring96.org/news/1"],
+    "Date of arrest": ["2021-02-30", "2099-01", "2021-02"],
+    "Criminal Code articles": ["342, 34", "342"],
+    "Place of detention": ["colony-99-testown", "colony-99-testtown"],
+    "Sentence given": ["imprisonment"], "Length of the sentence": ["three years", "36"],
+    "Regime": ["general"], "Date of the verdict": ["2021-09"],
+    "Source address": ["https://example.org/nova"], "Source title": ["Example"], "Source publication date": [""],
+}
+
+
+def test_each_answer_is_checked_as_it_is_typed(data_dir: Path) -> None:
+    known = scaffold.Known.read(data_dir, dt.date(2026, 12, 5))
+    answers, prompts = _answered({k: list(v) for k, v in WRONG_THEN_RIGHT.items()}, known)
+    said = [p.split(") ", 1)[0] + ")" for p in prompts if p.startswith("(")]
+    assert said == [
+        "('spring96.org/news/1' is not a web address; expected one starting with https://)",
+        "('2021-02-30' is not a date as YYYY, YYYY-MM or YYYY-MM-DD)",
+        "(2099-01 is in the future; today is 2026-12-05)",
+        "('34' is not an id in data/articles.yaml; did you mean 364, 342 or 341?)",
+        "('colony-99-testown' is not an id in data/facilities.yaml; did you mean colony-99-testtown or sizo-98-testtown?)",
+        "('three years' is not a number of months from 0 to 600)",
+    ]
+    record = scaffold.build_record(answers, "fictional-nova-person", "2026-12-05")
+    assert record["recognised"] == {"by": "Human Rights Center Viasna", "url": "https://spring96.org/news/1"}
+    assert record["cases"] == [{"arrested": "2021-02", "verdict_date": "2021-09", "articles": ["342"],
+                                "sentence": {"kind": "imprisonment", "months": 36, "regime": "general"},
+                                "facilities": ["colony-99-testtown"]}]
+
+
+def test_a_taken_id_is_asked_about_as_soon_as_the_names_are_in(data_dir: Path) -> None:
+    known = scaffold.Known.read(data_dir, dt.date(2026, 12, 5))
+    replies = {k: list(v) for k, v in WRONG_THEN_RIGHT.items()}
+    replies["Name in Latin"] = ["Fictional Ales Testovich"]
+    replies["The id fictional-ales-testovich is taken"] = ["maybe", "yes"]
+    answers, prompts = _answered(replies, known)
+    asked = next(i for i, p in enumerate(prompts) if "is taken" in p)
+    assert prompts[asked] == ("The id fictional-ales-testovich is taken by the record at data/prisoners.yaml:4. "
+                              "Is this another person with the same name [yes/no]: ")
+    assert prompts[asked + 2].startswith("Status now")  # before any other question: nothing typed in vain
+    assert answers["another_person"] is True
+    assert scaffold.new_id(answers, set(known.taken), answers["another_person"]) == "fictional-ales-testovich-2"
+    stop = {"Publication level": ["minimal"], "Name in Latin": ["Fictional Ales Testovich"],
+            "Name in Belarusian": [""], "Name in Russian": [""], "The id fictional-ales-testovich": ["no"]}
+    with pytest.raises(scaffold.ScaffoldError, match=r"^fictional-ales-testovich already has a record, at "
+                       r"data/prisoners.yaml:4: correct that one instead \(CONTRIBUTING.md, Correcting a record\)$"):
+        _answered(stop, known)
+
+
+def test_make_new_passes_its_flags_and_the_hint_says_how(data_dir: Path) -> None:
+    makefile = (Path(__file__).parent.parent / "Makefile").read_text(encoding="utf-8")
+    assert "\t$(BIN)/volia new $(ARGS)\n" in makefile
+    args = [*BASIC]
+    args[args.index("Fictional Nova Person")] = "Fictional Ales Testovich"
+    refused = new(data_dir, *args)
+    assert refused.stderr.strip() == (
+        "volia new: the id 'fictional-ales-testovich' is taken: this person may already have a record "
+        "(see data/prisoners.yaml). If it is someone else, run again with --another-person "
+        "(`make new ARGS=--another-person`; the id becomes fictional-ales-testovich-2), or choose an id with --id")
 
 
 def test_volia_new_asks_at_a_real_terminal(data_dir: Path) -> None:
@@ -186,8 +269,8 @@ def test_volia_new_asks_at_a_real_terminal(data_dir: Path) -> None:
         stdin=follower, stdout=follower, stderr=follower, close_fds=True)
     os.close(follower)
     answers = {"Publication level": "minimal", "Name in Latin": "Fictional Terminal Person",
-               "Name in Belarusian": "", "Name in Russian": "", "Criminal Code articles": "342",
-               "Place of detention": "", "Source address": "https://example.org/terminal",
+               "Name in Belarusian": "", "Name in Russian": "", "Who recognised": "",
+               "Criminal Code articles": "342", "Place of detention": "", "Sentence given": "", "Source address": "https://example.org/terminal",
                "Source title": "Example", "Source publication date": ""}
     seen = ""
     deadline = time.monotonic() + 60

@@ -99,7 +99,7 @@ def test_a_counted_record_may_hold_no_name_and_nothing_personal(data_dir: Path) 
     text = edit_records(data_dir, personal)
     with pytest.raises(DataError) as caught:
         load_dataset(data_dir)
-    expected = "not allowed for this record's publication level"
+    expected = "not allowed when publication is counted"
     assert sorted((p.record, p.field, p.expected) for p in caught.value.problems) == [
         (COUNTED_ID, field, expected) for field in ("aliases", "bio", "born", "name", "occupation", "summary")]
     lines = text.splitlines()
@@ -250,3 +250,36 @@ def test_the_sitemap_leaves_out_noindex_pages(tmp_path: Path, monkeypatch: pytes
     sitemap = (tmp_path / "en" / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://volia.example/en/prisoners/fictional-ales-testovich.html" in sitemap  # a full page is listed
     assert "fictional-minimal-person" not in sitemap  # a minimal page (noindex) is not
+
+
+# ---- A page says only what the data says ----
+
+def test_a_minimal_page_names_whose_agreement_only_when_the_consent_does() -> None:
+    import dataclasses
+
+    from volia.views.records import minimal_notice
+
+    dataset = load_dataset(FIXTURES / "data")
+    minimal = next(r for r in cut(dataset).records if r.id == "fictional-minimal-person")
+    assert minimal.consent == {"basis": "family"}  # the cut keeps the basis, never who or when
+    assert minimal_notice(minimal, "en") == "As agreed with the family, this page shows only the name, status and dates."
+    assert minimal_notice(minimal, "be") == "Па згодзе з сям'ёй на гэтай старонцы паказаныя толькі імя, статус і даты."
+    person = dataclasses.replace(minimal, consent={"basis": "person"})
+    assert minimal_notice(person, "ru") == "По согласию с самим человеком на этой странице показаны только имя, статус и даты."
+    for consent in (None, {"basis": "public-source"}):
+        silent = dataclasses.replace(minimal, consent=consent)
+        assert minimal_notice(silent, "en") == "This page shows only the name, status and dates."
+
+
+def test_a_record_without_recognition_says_it_is_not_recorded_not_that_there_is_none() -> None:
+    import dataclasses
+
+    from volia.views.records import _recognition
+
+    public = cut(load_dataset(FIXTURES / "data"))
+    record = next(r for r in public.records if r.id == "fictional-minimal-person")
+    assert record.recognised is None and record.status == "imprisoned"
+    assert _recognition(record, public, "en")["text"] == "Recognition as a political prisoner not recorded here"
+    assert _recognition(record, public, "be")["text"] == "Прызнанне палітвязнем тут не запісана"
+    np = dataclasses.replace(record, status="not-recognised")
+    assert _recognition(np, public, "en")["text"] == "Politically motivated case; not recognised as a political prisoner"

@@ -65,7 +65,7 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
     (("  consent:\n    basis: person\n    by: the person\n    date: \"2024-01-01\"\n", ""),
      '1: record fictional-rule-test: consent: missing; this field is required here'),
     (("  name:\n    en: Fictional Rule Test\n", "  name:\n    en: Fictional Rule Test\n  nmae: typo\n"),
-     '9: record fictional-rule-test: nmae: "typo" — unknown field \'nmae\'; expected one of: aliases, as_of, bio, born, cases, consent, gender, id, last_verified, letters, name, occupation, photo, publication, recognised, region, sources, status, summary, verified_by'),
+     '9: record fictional-rule-test: nmae: "typo" — unknown field \'nmae\'; did you mean name? Expected one of: aliases, as_of, bio, born, cases, consent, gender, id, last_verified, letters, name, occupation, photo, publication, recognised, region, sources, status, summary, verified_by'),
     (("url: https://example.org/rule", "url: javascript:alert(1)"),
      '19: record fictional-rule-test: sources[0].url: "javascript:alert(1)" — expected an http:// or https:// address without spaces or quotes'),
     (("    en: Fictional Rule Test\n", "    en: Fictional Rule Test\n    en: Another Name\n"),
@@ -77,10 +77,14 @@ def test_the_valid_record_passes(data_dir: Path) -> None:
      '21: record fictional-rule-test: last_verified: "2030-01-01" — in the future (today is 2026-11-26); expected a past date'),
 ])
 def test_each_rule_has_its_exact_message(data_dir: Path, change: tuple[str, str], message: str) -> None:
+    assert messages_after(data_dir, change) == [message]
+
+
+def messages_after(data_dir: Path, change: tuple[str, str]) -> list[str]:
+    """The problems of RECORD with one text replaced, each without its file name."""
     old, new = change
     assert old in RECORD
-    found = problems_for(data_dir, RECORD.replace(old, new, 1))
-    assert [p.split(":", 1)[1] for p in found] == [message]
+    return [p.split(":", 1)[1] for p in problems_for(data_dir, RECORD.replace(old, new, 1))]
 
 
 def test_duplicate_ids_name_the_first_line(data_dir: Path) -> None:
@@ -104,7 +108,7 @@ def test_a_released_record_may_say_its_date_is_unknown_but_must_say_why(data_dir
             "        - colony-99-testtown\n      released:\n        date_unknown: true\n        how: other\n")
     found = problems_for(data_dir, released)
     assert [p.split(":", 1)[1] for p in found] == [
-        "18: record fictional-rule-test: cases[0].released: {'date_unknown': True, 'how': 'other'} — "
+        "18: record fictional-rule-test: cases[0].released: a group of fields (date_unknown, how) — "
         "expected a date, or date_unknown: true with a note (not both)"]
     fixed = released.replace("how: other\n", "how: other\n        note: Sources say free, not since when.\n")
     (data_dir / "prisoners.yaml").write_text(fixed, encoding="utf-8")
@@ -120,8 +124,10 @@ def test_partial_dates_compare_only_when_certain(data_dir: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("", "1: the file is empty; expected a YAML list of entries (- id: ...)"),
-    ("id: x\n", "1: the file holds a Mapping; expected a YAML list of entries (- id: ...)"),
-    ("- id: [x\n", "2: not valid YAML: did not find expected ',' or ']'"),
+    ("id: x\n", "1: the file holds fields (name: value), not a list; expected a YAML list of entries, each "
+                "starting with '- ' (- id: ...)"),
+    ("- id: [x\n", "1: a [ opens a list on this line and is not closed with ]: close it, or put a text that "
+                   "starts with [ in quotes. Line 1: “- id: [x” (0 spaces in)"),
 ])
 def test_a_malformed_file_gets_one_clear_message(data_dir: Path, text: str, message: str) -> None:
     found = problems_for(data_dir, text)
@@ -143,7 +149,8 @@ def test_volia_check_exits_non_zero_with_the_report_and_no_traceback(data_dir: P
 
 @pytest.mark.parametrize(("name", "text", "message"), [
     ("counts.yaml", "", "counts.yaml:1: the file is empty; expected a YAML list of entries (- date: ...)"),
-    ("precedents.yaml", "key: x\n", "precedents.yaml:1: the file holds a Mapping; expected a YAML list of entries (- key: ...)"),
+    ("precedents.yaml", "key: x\n", "precedents.yaml:1: the file holds fields (name: value), not a list; expected "
+                                     "a YAML list of entries, each starting with '- ' (- key: ...)"),
 ])
 def test_a_malformed_policy_file_gets_the_same_clear_message(data_dir: Path, name: str, text: str,
                                                               message: str) -> None:

@@ -2,12 +2,14 @@
 a counted-only record has no page but is a person in these numbers. This is the one place that
 reads the whole Dataset rather than its public cut, by design.
 
-Except where a breakdown names what a level withholds: where a person is held, their region and
-the articles they are charged under are published by full records only, so the breakdowns by
-facility, region and article count full records only (`published_only` says how many there were,
-and the chart says so). Counting everyone there would tell what a minimal page hides: a facility
-whose only prisoner has a minimal page would show "1". Every full record's facility, region and
-articles are on its page already, so nothing these breakdowns show is new.
+Except where a breakdown names what a level withholds: where a person is held, their region, the
+articles they are charged under, their gender, birth date (age) and sentence are published by full
+records only, so the breakdowns by facility, region, article, gender, age and sentence count full
+records only (`published_only` says how many there were, and the chart says so). Counting everyone
+there would tell what a minimal page hides: a facility whose only prisoner has a minimal page would
+show "1", and on a site with one minimal record the gender chart less the full records' genders
+would be that person's. Every full record's fields are on its page already, so nothing these
+breakdowns show is new.
 
 A person convicted but not recognised as a political prisoner (status not-recognised, Viasna's
 "np") is never counted as one: such records have their own row in the statuses and their own
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from volia.analysis.freshness import Freshness
 from volia.model.dataset import Dataset
@@ -112,20 +114,21 @@ def by_region(dataset: Dataset) -> Breakdown:
 
 
 def by_gender(dataset: Dataset) -> Breakdown:
-    people = political(dataset)
+    people = published(political(dataset))
     counts = Counter(r.gender for r in people if r.gender != "unknown")
     return Breakdown(tuple((g, counts[g]) for g in GENDERS if counts[g]),
-                     unknown=sum(r.gender == "unknown" for r in people))
+                     unknown=sum(r.gender == "unknown" for r in people), published_only=len(people))
 
 
 def by_sentence(dataset: Dataset) -> Breakdown:
     """Length of the latest prison sentence, in bands."""
-    months = [r.sentence_months for r in political(dataset)]
-    return _banded(months, SENTENCE_BANDS)
+    people = published(political(dataset))
+    return replace(_banded([r.sentence_months for r in people], SENTENCE_BANDS), published_only=len(people))
 
 
 def by_age_at_arrest(dataset: Dataset) -> Breakdown:
-    return _banded([r.age_at_arrest() for r in political(dataset)], AGE_BANDS)
+    people = published(political(dataset))
+    return replace(_banded([r.age_at_arrest() for r in people], AGE_BANDS), published_only=len(people))
 
 
 def arrests_per_year(dataset: Dataset) -> Breakdown:
@@ -148,7 +151,7 @@ def political(dataset: Dataset) -> list[Record]:
 
 def published(records: Iterable[Record]) -> list[Record]:
     """The records whose pages publish every field (full ones): the only ones a breakdown by a
-    withheld field (facility, region, article) may count."""
+    withheld field (facility, region, article, gender, age, sentence) may count."""
     return [r for r in records if r.is_full]
 
 

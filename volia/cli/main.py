@@ -7,6 +7,7 @@
     volia import-viasna FILE    convert a Viasna export into records, facilities and articles
     volia build [--site DIR]    build the site in every language (see volia/cli/build.py)
     volia pages --out DIR       write every generated page as a Markdown file (no MkDocs needed)
+    volia from-issue --event F  an accepted New record issue → a checked record (.github/workflows/)
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from volia.cli import new_record as scaffold
 from volia.data.canonical_form import canonical, key_order, split_header
 from volia.data.files import ALL, ARTICLES, FACILITIES, RECORDS
 from volia.data.links import symlink_problems
-from volia.data.loading import load_dataset, load_policy
-from volia.data.problems import DataError
+from volia.data.loading import load_dataset, load_policy, shown_path
+from volia.data.order import order_problems
+from volia.data.problems import DataError, Problem
 from volia.data.safe_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +58,17 @@ def main(argv: list[str] | None = None) -> int:
                      help="the id made from the name is taken by someone else: add a number to it")
     new.add_argument("--dry-run", action="store_true", help="print the record; write nothing")
 
+    issue = commands.add_parser("from-issue", help="turn an accepted New record issue into a record (CI)",
+                                description="Read the issue from the event file GitHub Actions writes, write "
+                                            "its record (or nothing), and leave comment.md (and record.id, "
+                                            "pr-body.md) in --out for the workflow.")
+    issue.add_argument("--event", type=Path, required=True, help="the event file ($GITHUB_EVENT_PATH)")
+    issue.add_argument("--out", type=Path, required=True, help="folder for the workflow's files")
+
+    changed = commands.add_parser("changed-pages", help="list the pages the data changes (CI's run summary)")
+    changed.add_argument("--before", type=Path, required=True, help="a folder with the base branch's data files")
+    changed.add_argument("--artifact", default="site", help="the name of the built site's artifact")
+
     build = commands.add_parser("build", help="build the whole site, every language")
     build.add_argument("--site", type=Path, default=ROOT / "site")
 
@@ -68,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handler = {"check": _check, "fmt": _fmt, "new": _new, "import-viasna": _import, "build": _build,
-               "pages": _pages}[args.command]
+               "pages": _pages, "from-issue": _from_issue, "changed-pages": _changed_pages}[args.command]
     return handler(args)
 
 
@@ -84,6 +97,7 @@ def _check(args: argparse.Namespace) -> int:
         dataset = load_dataset(args.data)
     except DataError as found:
         problems += found.problems
+    problems += _order_problems(args.data)  # in the same run: a contributor fixes everything at once
     if problems:
         error = DataError(problems)
         print(error.report(), file=sys.stderr)
@@ -96,6 +110,20 @@ def _check(args: argparse.Namespace) -> int:
           f"{len(dataset.articles)} articles, {len(dataset.regions)} regions, "
           f"{len(dataset.organisations)} organisation{'' if len(dataset.organisations) == 1 else 's'}")
     return 0
+
+
+def _order_problems(data_dir: Path) -> list[Problem]:
+    """Every entry out of sorted order in every data file, with where it goes."""
+    found: list[Problem] = []
+    for spec in FORMATTED:
+        path = data_dir / spec.name
+        try:
+            entries = load_yaml(path, str(path)) if path.exists() else None
+        except DataError:
+            continue  # unreadable: load_dataset or load_policy has said why
+        if isinstance(entries, list):
+            found += order_problems(entries, spec, shown_path(data_dir, spec.name), path.read_text(encoding="utf-8"))
+    return found
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -144,11 +172,16 @@ def _new(args: argparse.Namespace) -> int:
 
     keys = [q.key for q in (*scaffold.QUESTIONS, *scaffold.EXTRA_FLAGS)]
     answers = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if args.another_person:
+        answers["another_person"] = True
     if scaffold.missing(answers) and sys.stdin.isatty():
         try:
-            answers = scaffold.interview(answers, input)
+            answers = scaffold.interview(answers, input, scaffold.Known.read(args.data, today()))
         except (EOFError, KeyboardInterrupt):
             print("\ncancelled; nothing was written", file=sys.stderr)
+            return 1
+        except scaffold.ScaffoldError as error:
+            print(f"volia new: {error}; nothing was written", file=sys.stderr)
             return 1
     still = scaffold.missing(answers)
     if still:
@@ -157,7 +190,7 @@ def _new(args: argparse.Namespace) -> int:
               "or see `volia new --help`)", file=sys.stderr)
         return 2
     try:
-        record_id = scaffold.new_id(answers, scaffold.taken_ids(args.data), args.another_person)
+        record_id = scaffold.new_id(answers, set(scaffold.taken_ids(args.data)), answers.get("another_person", False))
         record = scaffold.build_record(answers, record_id, today().isoformat())
         if args.dry_run:
             print(canonical([record], key_order(RECORDS)), end="")
@@ -183,6 +216,20 @@ def _new(args: argparse.Namespace) -> int:
         print(DataError(added.problems).report(), file=sys.stderr)
         print("The new record is fine, but the data had the problems above already.", file=sys.stderr)
         return 1
+    return 0
+
+
+def _from_issue(args: argparse.Namespace) -> int:
+    from volia.cli import issue_form
+    from volia.data.clock import today
+
+    return issue_form.run(args.event, args.data, args.out, today().isoformat())
+
+
+def _changed_pages(args: argparse.Namespace) -> int:
+    from volia.cli.changed_pages import summary
+
+    print(summary(args.before, args.data, args.artifact), end="")
     return 0
 
 

@@ -8,21 +8,23 @@ When the new record itself has a problem, the file is put back exactly as it was
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from volia import schemas
 from volia.data.canonical_form import canonical, split_header
-from volia.data.files import RECORDS
+from volia.data.files import ARTICLES, FACILITIES, RECORDS
 from volia.data.loading import load_dataset, shown_path
-from volia.data.problems import DataError, Problem
+from volia.data.problems import DataError, Problem, did_you_mean
 from volia.data.safe_yaml import Mapping, load_yaml
-from volia.model.partial_date import DATE_FORM
+from volia.model.partial_date import DATE_FORM, PartialDate
 from volia.model.vocabulary import CONSENT_BASES as CONSENT_BASIS
 from volia.model.vocabulary import GENDERS as GENDER
-from volia.model.vocabulary import LEFT_PRISON, PAGE_LEVELS
+from volia.model.vocabulary import LEFT_PRISON, NOT_RECOGNISED, PAGE_LEVELS, REGIMES, SENTENCE_KINDS
 from volia.model.vocabulary import PUBLICATION_LEVELS as PUBLICATION
 from volia.model.vocabulary import RELEASE_MODES as RELEASE_HOW
 from volia.model.vocabulary import STATUSES as STATUS
@@ -36,6 +38,14 @@ class ScaffoldError(Exception):
     """The answers cannot make a record; the message says what to change."""
 
 
+class TakenId(ScaffoldError):
+    """The id the answers make belongs to a record already."""
+
+    def __init__(self, message: str, record_id: str):
+        super().__init__(message)
+        self.record_id = record_id
+
+
 @dataclass(frozen=True)
 class Question:
     key: str  # the answer's name, and the flag's: name_en → --name-en
@@ -43,6 +53,7 @@ class Question:
     choices: tuple[str, ...] = ()
     many: bool = False  # a list: the flag repeats, the question takes commas
     date: bool = False
+    checked_as: str = ""  # url, months, or a data file's ids (facilities, articles): see Known.problem
 
     @property
     def flag(self) -> str:
@@ -59,13 +70,22 @@ QUESTIONS = (
     Question("consent_basis", "Who agreed to a full page", CONSENT_BASIS),
     Question("consent_by", "Who gave or holds the agreement (a role or an organisation, not a private name)"),
     Question("status", "Status now", STATUS),
+    Question("recognised_by", "Who recognised the person as a political prisoner, for example Human Rights "
+                              "Center Viasna (Enter if nobody has, or you do not know)"),
+    Question("recognised_url", "Address of the recognition statement (https://…; Enter if you have none)",
+             checked_as="url"),
     Question("arrested", "Date of arrest (YYYY, YYYY-MM or YYYY-MM-DD)", date=True),
     Question("article", "Criminal Code articles, ids from data/articles.yaml, comma-separated "
-                        "(Enter if unknown)", many=True),
-    Question("facility", "Place of detention now or last, an id from data/facilities.yaml (Enter if unknown)"),
+                        "(Enter if unknown)", many=True, checked_as="articles"),
+    Question("facility", "Place of detention now or last, an id from data/facilities.yaml (Enter if unknown)",
+             checked_as="facilities"),
+    Question("sentence", "Sentence given (Enter if there is no verdict yet, or it is unknown)", SENTENCE_KINDS),
+    Question("months", "Length of the sentence in months, 4½ years = 54 (Enter if unknown)", checked_as="months"),
+    Question("regime", "Regime of the colony or prison (Enter if unknown)", REGIMES),
+    Question("verdict_date", "Date of the verdict (Enter if unknown)", date=True),
     Question("released", "Date of release (YYYY, YYYY-MM or YYYY-MM-DD)", date=True),
     Question("how", "How the person was released", RELEASE_HOW),
-    Question("source_url", "Source address (https://…)"),
+    Question("source_url", "Source address (https://…)", checked_as="url"),
     Question("source_title", "Source title and publisher"),
     Question("source_date", "Source publication date (Enter if none)", date=True),
 )
@@ -76,11 +96,48 @@ EXTRA_FLAGS = (
     Question("born", "Date of birth", date=True),
     Question("region", "Region, an id from data/regions.yaml"),
     Question("summary_en", "One line in English that says who the person is"),
-    Question("recognised_by", "Who recognised the person as a political prisoner"),
-    Question("recognised_url", "The recognition's address"),
+    Question("recognised_date", "When the recognition was declared", date=True),
     Question("consent_date", "When the agreement was given (default: today)", date=True),
     Question("as_of", "The date the information describes (default: the source's date, else today)", date=True),
 )
+NAME_KEYS = ("name_en", "name_be", "name_ru")
+_URL = re.compile(schemas.definitions()["url"]["pattern"])
+_MONTHS = schemas.definitions()["case"]["properties"]["sentence"]["properties"]["months"]
+
+
+# ---- What the data already holds: each answer is checked as it is typed ----
+
+@dataclass(frozen=True)
+class Known:
+    """The ids an answer may point to or must not take, read from the data folder, and today."""
+
+    taken: dict[str, int]  # record id → its line in data/prisoners.yaml
+    ids: dict[str, set[str]]  # "facilities", "articles" → the ids that file defines
+    today: dt.date
+
+    @classmethod
+    def read(cls, data_dir: Path, today: dt.date) -> Known:
+        return cls(taken_ids(data_dir), {spec.name.removesuffix(".yaml"): set(_ids(data_dir / spec.name))
+                                         for spec in (FACILITIES, ARTICLES)}, today)
+
+    def problem(self, question: Question, reply: str) -> str | None:
+        """Why `reply` cannot be the answer to `question`, in a few words, or None when it can."""
+        if question.date:
+            try:
+                date = PartialDate.parse(reply)
+            except ValueError:
+                return f"{reply!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+            if date.earliest() > self.today:
+                return f"{reply} is in the future; today is {self.today.isoformat()}"
+        if question.checked_as == "url" and not _URL.match(reply):
+            return f"{reply!r} is not a web address; expected one starting with https://"
+        if question.checked_as == "months" and not (reply.isdigit() and int(reply) <= _MONTHS["maximum"]):
+            return f"{reply!r} is not a number of months from 0 to {_MONTHS['maximum']}"
+        for value in _split(reply) if question.checked_as in self.ids else ():
+            if value not in self.ids[question.checked_as]:
+                return (f"{value!r} is not an id in data/{question.checked_as}.yaml"
+                        + did_you_mean(value, self.ids[question.checked_as]))
+        return None
 
 
 # ---- Answers ----
@@ -98,41 +155,72 @@ def missing(answers: dict[str, Any]) -> list[Question]:
     return [q for q in QUESTIONS if q.key in need and not answers.get(q.key)]
 
 
-def interview(answers: dict[str, Any], ask: Callable[[str], str]) -> dict[str, Any]:
-    """Ask every question that matters and has no answer yet; re-ask a wrong choice or date."""
+def interview(answers: dict[str, Any], ask: Callable[[str], str], known: Known | None = None) -> dict[str, Any]:
+    """Ask every question that matters and has no answer yet; a wrong answer is asked again at once,
+    saying why. With `known`, an id made from the names that is taken already is asked about as soon
+    as the names are in: another person of the same name (answers["another_person"]) or a stop."""
     answers = dict(answers)
     asked: set[str] = set()
     prefix = ""
-    names = {q.key for q in QUESTIONS if q.key.startswith("name_")}
+    id_checked = False
     while True:
         needed = {q.key for q in missing(answers)}
         pending = [q for q in QUESTIONS if q.key not in asked and not answers.get(q.key) and _relevant(q, answers)]
-        if needed & asked and not names & {q.key for q in pending}:
+        if needed & asked and not set(NAME_KEYS) & {q.key for q in pending}:
             # Every name was skipped, but a page needs one: offer the three again, right away.
-            asked -= names
+            asked -= set(NAME_KEYS)
             prefix = "A page needs at least one name. "
             continue
+        if known and not id_checked and not set(NAME_KEYS) & {q.key for q in pending} and answers.get("publication"):
+            id_checked = True
+            _same_name(answers, ask, known)
         if not pending:
             return answers
         question = pending[0]
         asked.add(question.key)
         # Any one of the names will do, so none of them is required on its own.
-        required = question.key in needed and not question.key.startswith("name_")
-        answers[question.key] = _ask_one(question, ask, required, prefix if question.key.startswith("name_") else "")
+        required = question.key in needed and question.key not in NAME_KEYS
+        answers[question.key] = _ask_one(question, ask, required, prefix if question.key in NAME_KEYS else "", known)
+
+
+def _same_name(answers: dict[str, Any], ask: Callable[[str], str], known: Known) -> None:
+    """The id the names make is taken: ask whether this is someone else, or stop before more typing."""
+    try:
+        new_id(answers, set(known.taken), answers.get("another_person", False))
+    except TakenId as taken:
+        line = known.taken[taken.record_id]
+        reply = _ask_one(Question("another_person", f"The id {taken.record_id} is taken by the record at "
+                                  f"{RECORDS.repository_path}:{line}. Is this another person with the same name",
+                                  ("yes", "no")), ask, required=True)
+        if reply == "no":
+            raise ScaffoldError(f"{taken.record_id} already has a record, at {RECORDS.repository_path}:{line}: "
+                                "correct that one instead (CONTRIBUTING.md, Correcting a record)") from None
+        answers["another_person"] = True
+    except ScaffoldError:
+        return  # no id can be made from the names: said with the other problems at the end
 
 
 def _relevant(question: Question, answers: dict[str, Any]) -> bool:
-    publication, status = answers.get("publication"), answers.get("status")
-    if question.key.startswith("name_"):
+    publication, status, sentence = answers.get("publication"), answers.get("status"), answers.get("sentence")
+    if question.key in NAME_KEYS:
         return publication != "counted"
     if question.key.startswith("consent_"):
         return publication == "full"
+    if question.key == "recognised_by":
+        return status not in NOT_RECOGNISED
+    if question.key == "recognised_url":
+        return bool(answers.get("recognised_by"))
+    if question.key in ("months", "verdict_date"):
+        return bool(sentence)
+    if question.key == "regime":
+        return sentence == "imprisonment"
     if question.key in ("released", "how"):
         return status in LEFT_PRISON
     return True
 
 
-def _ask_one(question: Question, ask: Callable[[str], str], required: bool, prefix: str = "") -> Any:
+def _ask_one(question: Question, ask: Callable[[str], str], required: bool, prefix: str = "",
+             known: Known | None = None) -> Any:
     hint = f" [{'/'.join(question.choices)}]" if question.choices else ""
     while True:
         reply = ask(f"{prefix}{question.prompt}{hint}: ").strip()
@@ -142,15 +230,20 @@ def _ask_one(question: Question, ask: Callable[[str], str], required: bool, pref
                 prefix = "(needed) "
                 continue
             return [] if question.many else None
-        if question.many:
-            return [part.strip() for part in reply.split(",") if part.strip()]
         if question.choices and reply not in question.choices:
             prefix = f"({reply!r} is not one of the choices) "
             continue
-        if question.date and not DATE_FORM.match(reply):
-            prefix = f"({reply!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD) "
+        problem = known.problem(question, reply) if known else None
+        if problem is None and question.date and not DATE_FORM.match(reply):
+            problem = f"{reply!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+        if problem:
+            prefix = f"({problem}) "
             continue
-        return reply
+        return _split(reply) if question.many else reply
+
+
+def _split(reply: str) -> list[str]:
+    return [part.strip() for part in reply.split(",") if part.strip()]
 
 
 def _names(answers: dict[str, Any]) -> dict[str, str]:
@@ -180,13 +273,25 @@ def build_record(answers: dict[str, Any], record_id: str, today: str) -> dict[st
     record["status"] = answers["status"]
     if answers.get("recognised_by"):
         record["recognised"] = {"by": answers["recognised_by"]}
-        if answers.get("recognised_url"):
-            record["recognised"]["url"] = answers["recognised_url"]
+        for key in ("date", "url"):
+            if answers.get(f"recognised_{key}"):
+                record["recognised"][key] = answers[f"recognised_{key}"]
     # The information is as fresh as its source; without a source date, as of the day it was added.
     record["as_of"] = answers.get("as_of") or answers.get("source_date") or today
     case: dict[str, Any] = {"arrested": answers["arrested"]}
     if answers.get("article"):
         case["articles"] = list(dict.fromkeys(answers["article"]))
+    if answers.get("verdict_date"):
+        case["verdict_date"] = answers["verdict_date"]
+    if answers.get("sentence"):
+        case["sentence"] = {"kind": answers["sentence"]}
+        if answers.get("months"):
+            if not str(answers["months"]).isdigit():
+                raise ScaffoldError(f"--months {answers['months']!r}: expected a whole number of months "
+                                    "(4½ years = 54)")
+            case["sentence"]["months"] = int(answers["months"])
+        if answers.get("regime"):
+            case["sentence"]["regime"] = answers["regime"]
     if answers.get("facility"):
         case["facilities"] = [answers["facility"]]
     if answers["status"] in LEFT_PRISON:
@@ -222,10 +327,10 @@ def new_id(answers: dict[str, Any], taken: set[str], another_person: bool = Fals
     if base not in taken:
         return base
     if not another_person:
-        raise ScaffoldError(
+        raise TakenId(
             f"the id {base!r} is taken: this person may already have a record (see data/prisoners.yaml). "
-            "If it is someone else, run again with --another-person (the id becomes "
-            f"{_next_free(base, taken)}), or choose an id with --id")
+            "If it is someone else, run again with --another-person (`make new ARGS=--another-person`; "
+            f"the id becomes {_next_free(base, taken)}), or choose an id with --id", base)
     return _next_free(base, taken)
 
 
@@ -253,10 +358,18 @@ class Added:
     reformatted: bool  # the file was not in canonical form before, so other lines changed too
 
 
-def taken_ids(data_dir: Path) -> set[str]:
-    path = data_dir / RECORDS.name
-    entries = load_yaml(path, str(path)) if path.exists() else []
-    return {e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)}
+def taken_ids(data_dir: Path) -> dict[str, int]:
+    """Every record id in the data folder, with the line its record starts on."""
+    return _ids(data_dir / RECORDS.name)
+
+
+def _ids(path: Path) -> dict[str, int]:
+    try:
+        entries = load_yaml(path, str(path)) if path.exists() else []
+    except DataError:
+        return {}  # a broken file: `volia check` says why; nothing can be looked up in it
+    return {e["id"]: e.line for e in entries if isinstance(e, Mapping) and isinstance(e.get("id"), str)} \
+        if isinstance(entries, list) else {}
 
 
 def add_record(data_dir: Path, record: dict[str, Any], order: dict[str, Any]) -> Added:

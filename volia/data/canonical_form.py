@@ -67,7 +67,7 @@ def _key_order(node: dict[str, Any]) -> dict[str, Any]:
 
 def canonical(entries: list[Any], order: dict[str, Any], header: str = "", key: str = "id") -> str:
     """The canonical text of a list file."""
-    ordered = [_ordered(e, order) for e in sorted(entries, key=lambda e: _sort_key(e, key))]
+    ordered = [_ordered(e, order) for e in sorted(entries, key=lambda e: sort_key(e, key))]
     body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
     # A blank line between entries makes the file easy to scan and diffs easy to read.
@@ -75,7 +75,7 @@ def canonical(entries: list[Any], order: dict[str, Any], header: str = "", key: 
     return (header + "\n\n" if header else "") + body
 
 
-def _sort_key(entry: Any, key: str) -> tuple:
+def sort_key(entry: Any, key: str) -> tuple:
     value = entry.get(key, "") if isinstance(entry, dict) else ""
     # Article numbers sort as numbers ("13" before "130", "361" before "361-1").
     parts = re.split(r"(\d+)", str(value))
@@ -141,3 +141,4 @@ def comment_lines(text: str) -> list[int]:
             continue
         found.add(text.count("\n", 0, at) + 1)
     return sorted(found)
+

@@ -24,6 +24,16 @@ class DataFile:
     def repository_path(self) -> str:
         return f"data/{self.name}"
 
+    @property
+    def editor_schema(self) -> str:
+        """The file's self-contained schema for editors (volia/schemas/editor/), from the repository's root."""
+        return f"volia/schemas/editor/{self.name.removesuffix('.yaml')}.schema.json"
+
+    @property
+    def modeline(self) -> str:
+        """The first line of the data file: editors that read it complete and check fields as you type."""
+        return f"# yaml-language-server: $schema=../{self.editor_schema}"
+
 
 RECORDS = DataFile("prisoners.yaml", "prisoners.schema.json", None, "record")
 REGIONS = DataFile("regions.yaml", "reference.schema.json", "regions", "region")

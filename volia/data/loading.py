@@ -143,8 +143,9 @@ def load_list(data_dir: Path, spec: DataFile) -> tuple[list, list[Problem]]:
         return [], [Problem(shown, 1, "", "", NO_VALUE,
                             f"the file is empty; expected a YAML list of entries (- {spec.key}: ...)")]
     if not isinstance(data, list):
-        return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE, f"the file holds a "
-                            f"{type(data).__name__}; expected a YAML list of entries (- {spec.key}: ...)")]
+        held = "fields (name: value)" if isinstance(data, dict) else "a single value"
+        return [], [Problem(shown, getattr(data, "line", 1), "", "", NO_VALUE, f"the file holds {held}, not "
+                            f"a list; expected a YAML list of entries, each starting with '- ' (- {spec.key}: ...)")]
     validator = schema_check.validator_for(spec.schema, spec.definition)
     return data, schema_check.check(data, validator, shown, spec)
 

@@ -6,6 +6,8 @@ where (file and line), which record and field, the bad value, and what was expec
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _MAX_VALUE_CHARS = 80
@@ -58,10 +60,38 @@ NO_VALUE: object = _NO_VALUE
 
 def show_value(value: object) -> str:
     """Repeat a bad value so a contributor recognises it, shortened and with hidden characters shown."""
-    text = repr(value) if not isinstance(value, str) else _quote(value)
+    text = _quote(value) if isinstance(value, str) else _described(value)
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text
+
+
+def _described(value: object) -> str:
+    """A value that is not text, in YAML's words rather than Python's: no {'…': …} or […] in a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        fields = ", ".join(one_line(str(key)) for key in value)
+        return f"a group of fields ({fields})" if fields else "an empty group of fields ({})"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}" if value else "an empty list ([])"
+    return one_line(str(value))
+
+
+def nearest(value: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """The existing ids closest in spelling to `value`, closest first (none when nothing is close)."""
+    return difflib.get_close_matches(value, sorted(known), n=count, cutoff=0.6)
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """'; did you mean colony-15-mahiliou or colony-1-navapolatsk?', or '' when no id is close."""
+    close = nearest(value, known)
+    if not close:
+        return ""
+    listed = close[0] if len(close) == 1 else ", ".join(close[:-1]) + " or " + close[-1]
+    return f"; did you mean {listed}?"
 
 
 def one_line(text: str) -> str:

@@ -18,7 +18,7 @@ from volia import schemas
 from volia.data import photo_files
 from volia.data.files import RECORDS, DataFile
 from volia.data.name_rules import name_problem
-from volia.data.problems import NO_VALUE, Problem
+from volia.data.problems import NO_VALUE, Problem, did_you_mean
 from volia.data.safe_yaml import Mapping, Sequence
 from volia.data.schema_check import entry_kind, field_name, line_of, record_id
 from volia.model.partial_date import DATE_FORM, PartialDate
@@ -210,7 +210,8 @@ def _walk_schema(node: dict, value: Any, path: list, visit: Callable[[str, Any, 
 
 def _reference(ctx: RuleContext, value: Any, kind: str, path: list) -> None:
     if isinstance(value, str) and value not in ctx.known[kind]:
-        ctx.report(path, value, f"not an id in data/{kind}.yaml; add it there first or fix the spelling")
+        ctx.report(path, value, f"not an id in data/{kind}.yaml; add it there first or fix the spelling"
+                   + did_you_mean(value, ctx.known[kind]))
 
 
 def _date(ctx: RuleContext | None, value: Any, path: list) -> PartialDate | None:

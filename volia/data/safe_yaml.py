@@ -150,14 +150,76 @@ def load_yaml(path: Path, shown_as: str) -> Any:
     except _Refused as exc:
         raise DataError([Problem(shown_as, exc.line, "", "", exc.value, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "malformed YAML"
-        raise _file_error(shown_as, line, f"not valid YAML: {what}") from None
+        line, message = explain(exc, text)
+        raise _file_error(shown_as, line, message) from None
     except yaml.YAMLError as exc:
         raise _file_error(shown_as, 1, f"not valid YAML: {exc}") from None
     except RecursionError:
         raise _file_error(shown_as, 1, "nested too deeply to read") from None
+
+
+# PyYAML's words for a broken file, said for someone who edits YAML by hand. Each explanation is
+# followed by the line and the line above it, with how far each is indented.
+_INDENTATION = ("this line is not indented like the lines above it: the fields of one entry start in the same "
+                "column, a field inside another (under cases:, sentence:, name: …) two spaces further in, and "
+                "each list item (- …) in the column of the list's other items")
+_PLAIN_WORDS = (
+    ("did not find expected key", _INDENTATION),
+    ("did not find expected '-' indicator", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    ("mapping values are not allowed", "a ': ' inside a value, or a field indented further than the line above "
+                                       "it: put a text that holds ': ' in quotes (title: 'Viasna: a statement'), "
+                                       "or indent the field like the fields around it"),
+    ("could not find expected ':'", "a line without a ':' after its field name: write each field as "
+                                    "'name: value' on one line (a long text in quotes)"),
+    ("found unexpected end of stream", "a quote opens here and is never closed: end the text with the same "
+                                       "quote (\" or ') that starts it"),
+    ("expected ',' or ']'", "a [ opens a list on this line and is not closed with ]: close it, or put a text "
+                            "that starts with [ in quotes"),
+    ("expected ',' or '}'", "a { opens a group on this line and is not closed with }: close it, or put a text "
+                            "that starts with { in quotes"),
+    ("cannot start any token", "a value starts with a character YAML keeps for itself (such as @, ` or %): "
+                               "put the whole value in quotes"),
+)
+
+
+# A value that starts with a quote and does not end with it: `as_of: "2024-06-01`.
+_QUOTE_LEFT_OPEN = re.compile(r"""^\s*(?:- )?[^\s#'"][^:]*:\s+(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)\s*$""")
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line a YAML syntax error is on, and what to do about it in plain words."""
+    what = exc.problem or exc.context or "malformed YAML"
+    # "while scanning …" errors are found where the scanner gave up; the cause is where it began.
+    mark = exc.context_mark if (exc.context or "").startswith(("while scanning", "while parsing a flow")) \
+        and exc.context_mark \
+        else exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    if "expected <document start>" in what:
+        empty = next((n for n, t in enumerate(lines[:line], start=1) if t.strip() in ("[]", "{}")), 0)
+        if empty:
+            held = lines[empty - 1].strip()
+            return empty, (f"this line says the list is empty ({held}), and entries follow below it: replace {held} "
+                           "with them, that is, delete this line (a list is either [] or its entries, each "
+                           "starting with '- ')")
+    # A quote left open swallows the lines below it, and YAML complains only where it gives up.
+    opened = next((n for n in range(line, 0, -1) if n <= len(lines) and _QUOTE_LEFT_OPEN.match(lines[n - 1])), 0)
+    if opened:
+        line, what = opened, "found unexpected end of stream"
+    plain = next((words for phrase, words in _PLAIN_WORDS if phrase in what), f"not valid YAML ({what})")
+    return line, f"{plain}. {_shown_lines(lines, line)}"
+
+
+def _shown_lines(lines: list[str], line: int) -> str:
+    def shown(number: int) -> str:
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        indent = len(text) - len(text.lstrip(" "))
+        return f"“{text.strip()}” ({indent} space{'' if indent == 1 else 's'} in)"
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip()
+                  .startswith("#")), 0)
+    here = f"Line {line}: {shown(line)}"
+    return f"{here}; line {above} above it: {shown(above)}" if above else here
 
 
 def _decode(raw: bytes, shown_as: str) -> str:

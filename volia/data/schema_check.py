@@ -12,8 +12,9 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from volia import schemas
+from volia.data.canonical_form import key_order
 from volia.data.files import RECORDS, DataFile
-from volia.data.problems import NO_VALUE, Problem
+from volia.data.problems import NO_VALUE, Problem, did_you_mean
 from volia.data.safe_yaml import Mapping, Sequence
 
 # Patterns in the schema, said in words.
@@ -82,7 +83,7 @@ def check(data: Any, validator: Validator, shown_as: str, spec: DataFile = RECOR
         return []
     problems: list[Problem] = []
     for error in validator.full.iter_errors(data):
-        problems.extend(_describe(error, data, shown_as))
+        problems.extend(_describe(error, data, shown_as, spec))
     # The two can disagree, and then the stricter one wins: jsonschema matches patterns with
     # Python's `$`, which lets one trailing line break through ("Minsk\n"); the compiled validator,
     # like JSON Schema's own (ECMA-262) regular expressions, does not.
@@ -122,12 +123,12 @@ def _compiled_problem(validator: Validator, data: Any, shown_as: str) -> Problem
     raise AssertionError("the compiled validator refused the data, then accepted it")
 
 
-def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Problem]:
+def _describe(error: ValidationError, data: Any, shown_as: str, spec: DataFile) -> Iterator[Problem]:
     path = list(error.absolute_path)
     kind = error.validator
     if kind in ("allOf", "anyOf", "oneOf") and error.context and kind != "oneOf":
         for sub in error.context:
-            yield from _describe(sub, data, shown_as)
+            yield from _describe(sub, data, shown_as, spec)
         return
     value: object = error.instance
     if kind == "required":
@@ -142,17 +143,58 @@ def _describe(error: ValidationError, data: Any, shown_as: str) -> Iterator[Prob
         return
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
+        here = tuple(step for step in path[1:] if isinstance(step, str))
         for name in sorted(set(error.instance) - set(allowed)):
-            yield _problem(
-                data, [*path, name], None, error.instance[name],
-                f"unknown field {name!r}; expected one of: {', '.join(allowed)}", shown_as,
-            )
+            yield _problem(data, [*path, name], None, error.instance[name],
+                           _unknown_field(name, here, allowed, spec), shown_as)
         return
     # `"field": {"not": {}}` forbids a field (a bare `false` would lose the field's name in the error).
     if error.validator_value is False or kind == "false" or (kind == "not" and error.validator_value == {}):
-        yield _problem(data, path, None, value, "not allowed for this record's publication level", shown_as)
+        yield _problem(data, path, None, value, _forbidden_by(data, path, spec), shown_as)
         return
     yield _problem(data, path, None, value, _expected(error), shown_as)
+
+
+def _forbidden_by(data: Any, path: list, spec: DataFile) -> str:
+    """Which field's value forbids this one: "not allowed when publication is counted"."""
+    entry = data[path[0]] if path and isinstance(data, list) and isinstance(path[0], int) else {}
+    for rule in schemas.definitions()[spec.entry].get("allOf", ()):
+        for field, condition in rule.get("if", {}).get("properties", {}).items():
+            if path[-1] in rule["then"].get("properties", {}) and entry.get(field) == condition.get("const"):
+                return f"not allowed when {field} is {condition['const']}"
+    return "not allowed for this record's publication level"
+
+
+def _unknown_field(name: str, here: tuple[str, ...], allowed: list[str], spec: DataFile) -> str:
+    """A field the schema knows elsewhere in the entry is named with where it belongs; any other
+    gets the nearest allowed spelling and the list of what may stand here."""
+    places = list(_places(name, key_order(spec), ()))
+    if not places:
+        hint = did_you_mean(name, allowed)
+        return f"unknown field {name!r}{hint}{' Expected' if hint else '; expected'} one of: {', '.join(allowed)}"
+    # The nearest place: one inside this mapping, else one this mapping is inside, else any.
+    place = min(places, key=lambda p: (p[:len(here)] != here, here[:len(p)] != p, abs(len(p) - len(here))))
+    entry = entry_kind(spec)
+    if place[:len(here)] == here:
+        under = place[len(here):]
+        return (f"{name!r} does not go here: it belongs under {under[-1]}: — indent it two spaces further in "
+                f"than {under[-1]}:, on a line below it")
+    if here[:len(place)] == place:
+        if not place:
+            return (f"{name!r} does not go here: it belongs to the {entry} itself — move it out, in line with "
+                    f"{spec.key}: (just after the '- ' that starts the {entry})")
+        return (f"{name!r} does not go here: it belongs under {place[-1]}: — move it out, in line with the "
+                f"other fields under {place[-1]}:")
+    return f"{name!r} does not go here: it belongs under {'.'.join(place)}:"
+
+
+def _places(name: str, order: dict[str, Any], parents: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every mapping in an entry (as the fields leading to it) where the schema allows `name`."""
+    for key, sub in order.items():
+        if key == name:
+            yield parents
+        if sub:
+            yield from _places(name, sub, (*parents, key))
 
 
 def _expected(error: ValidationError) -> str:

@@ -4,7 +4,8 @@ This is the one place where publication levels are applied. Every output — pag
 data, the feed, the calendar, the badge, Open Graph cards, search text, the offline copy — reads a
 PublicDataset and nothing else, so none of them can leak what a level withholds, even by mistake:
 - full: the record as it is;
-- minimal: names, status, recognition and the dates of arrest, verdict, appeal and release; the
+- minimal: names, status, recognition, the dates of arrest, verdict, appeal and release, and whose
+  agreement the consent names (its basis only: person, family …); the
   biography, photo, birth date, gender, region, charges, court, sentence, facilities, letters and
   sources are not in the cut at all;
 - counted: not in the cut (the person still counts in the statistics, which read the whole Dataset).
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from volia.model.dataset import Dataset, References
 from volia.model.records import Case, Record, Release
@@ -65,8 +67,13 @@ def _cut_record(record: Record) -> Record:
         return record
     return replace(
         record, gender="unknown", born=None, region=None, occupation={}, summary={}, bio={},
-        consent=None, letters=None, photo=None, sources=(),
+        consent=_basis_only(record.consent), letters=None, photo=None, sources=(),
         cases=tuple(_cut_case(case) for case in record.cases))
+
+
+def _basis_only(consent: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A minimal page may say whose agreement limits it (person, family …), never who or when."""
+    return {"basis": consent["basis"]} if consent and "basis" in consent else None
 
 
 def _cut_case(case: Case) -> Case:

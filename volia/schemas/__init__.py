@@ -66,3 +66,31 @@ def enum(definition: str, *path: str) -> tuple[str, ...]:
     for step in path:
         node = resolve(node)["properties"][step]
     return tuple(value for value in resolve(node)["enum"] if value is not None)
+
+
+# ---- For editors ----
+
+EDITOR_DIR = SCHEMA_DIR / "editor"  # one self-contained schema per data file, named in its first line
+
+
+def editor_schema(document: str, definition: str | None, title: str) -> dict[str, Any]:
+    """One data file's schema with every `$ref` pointing inside it, for editors (VS Code's YAML
+    extension, GitHub Codespaces) that read a schema from a file and cannot follow `$id`s."""
+    source = documents()[document]
+    root: dict[str, Any] = {"$schema": source["$schema"], "title": title,
+                            "description": "Generated from volia/schemas/ by tests/test_editor_support.py; "
+                                           "edit those, not this file."}
+    # A list file's schema is the document itself (prisoners) or one of its $defs (facilities …).
+    root.update({"type": "array", "items": _local(source["items"])} if definition is None
+                else {"$ref": f"#/$defs/{definition}"})
+    root["$defs"] = {name: _local(node) for name, node in definitions().items()}
+    return root
+
+
+def _local(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: ("#/$defs/" + value.split("/")[-1] if key == "$ref" and isinstance(value, str) else _local(value))
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_local(item) for item in node]
+    return node

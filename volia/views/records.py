@@ -49,6 +49,7 @@ def record_view(record: Record, dataset: PublicDataset, lang: str, repository: s
         "last_known": fresh.last_known_only(record),
         "recognition": _recognition(record, dataset, lang),
         "full": record.is_full,
+        "minimal_notice": None if record.is_full else minimal_notice(record, lang),
         "timeline": _timeline(record, lang),
         "last_verified": i18n.date(record.last_verified, lang),
         "correction_url": correction_url(repository, record, name),
@@ -223,7 +224,15 @@ def _recognition(record: Record, dataset: PublicDataset, lang: str) -> dict[str,
         return {"text": worded_for(record, "recognised_by", lang, by=by),
                 "url": record.recognised.get("url"),
                 "date": i18n.date(PartialDate.parse_optional(record.recognised.get("date")), lang)}
-    return {"text": worded_for(record, "not_recognised", lang), "url": None, "date": ""}
+    # Only a record that says so is "not recognised"; otherwise the data is silent, and so is the page.
+    key = "not_recognised" if record.status == "not-recognised" else "recognition_not_recorded"
+    return {"text": worded_for(record, key, lang), "url": None, "date": ""}
+
+
+def minimal_notice(record: Record, lang: str) -> str:
+    """Why a page is short: whose agreement limits it only when the record's consent names them."""
+    basis = (record.consent or {}).get("basis")
+    return t(f"minimal_notice_{basis}" if basis in ("person", "family", "lawyer") else "minimal_notice", lang)
 
 
 def _timeline(record: Record, lang: str) -> list[dict[str, str]]:
