@@ -57,8 +57,9 @@ test: $(STAMP) $(NODE_STAMP) browser ## set up, then run the whole test suite, b
 test-fast: $(STAMP) ## the tests that need no browser and take no more than a second or two each (under a minute)
 	$(BIN)/pytest -q -m "not browser and not slow"
 
-bench: $(STAMP) ## build synthetic data at several sizes; print time, memory and bytes
-	$(BIN)/python bench/bench_build.py
+BENCH_SIZES ?= 1000 5000
+bench: $(STAMP) ## build synthetic data at several sizes; print time, memory and bytes (BENCH_SIZES="1000 5000 20000")
+	$(BIN)/python bench/bench_build.py --sizes $(BENCH_SIZES)
 
 screenshots: $(STAMP) browser ## phone and desktop screenshots of the main page types in every language (screenshots/), and README's three (.github/readme/)
 	$(BIN)/python scripts/screenshots.py --readme

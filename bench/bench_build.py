@@ -5,26 +5,36 @@ For each size N it
 2. takes every page of that build (records, lists, essays) and writes its content as pre-written
    Markdown at the same path, then builds them with plain MkDocs + Material: same theme, search and
    offline plugins, same navigation, no hooks, no macros — the same pages, made the plain way;
-3. prints seconds, peak memory, bytes per record page and search-index bytes for each.
+3. prints seconds, peak memory, bytes per record page and search-index bytes for each; per added
+   record against plain; three languages (built in parallel processes) against one; each language's
+   search index; the bytes a first visit to a record page loads (from the built files: the page and
+   every stylesheet, script and image it asks for as it opens; the search index only loads when the
+   search is used); and the offline zip: its size, its files and what takes most of it.
 
-Each build runs in its own process so that peak memory is that build's alone, and `--repeat` times
-(interleaved); the fastest run counts, since a 2-core machine's other work only ever slows a build.
+Each build runs in its own process, `--repeat` times (interleaved); the fastest run counts, since a
+2-core machine's other work only ever slows a build. Peak memory is the largest sum of the resident
+memory of the build's processes (a three-language build runs one process per language at once).
 
     python bench/bench_build.py                 # sizes 1000 and 5000, each build 3 times
+    python bench/bench_build.py --sizes 1000 5000 20000   # 20,000: about half an hour more
     python bench/bench_build.py --sizes 200 1000 --repeat 1
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
-import resource
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import zipfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,8 +66,56 @@ nav:
 
 # ---- One build (runs in a child process) ----
 
+class TreeMemory:
+    """The largest sum of resident memory of this process and all its descendants, sampled (Linux /proc)."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self, every: float) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss(os.getpid()))
+            self._stop.wait(every)
+
+    @staticmethod
+    def _tree_rss(root: int) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        tree, grew = {root}, True
+        while grew:
+            more = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= more
+            grew = bool(more)
+        return sum(rss.get(pid, 0) for pid in tree)
+
+
 def _child(kind: str, work: Path, languages: list[str]) -> None:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    with TreeMemory() as memory:
+        seconds = _build(kind, work, languages)
+    print(json.dumps({"seconds": seconds, "peak_mb": memory.peak / 2**20}))
+
+
+def _build(kind: str, work: Path, languages: list[str]) -> float:
     started = time.perf_counter()
     if kind == "volia":
         from volia.cli.build import build_all
@@ -73,9 +131,7 @@ def _child(kind: str, work: Path, languages: list[str]) -> None:
         config = load_config(str(work / "plain" / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
-    seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    return time.perf_counter() - started
 
 
 def _run(kind: str, work: Path, languages: list[str]) -> dict:
@@ -101,6 +157,65 @@ def _sizes(site: Path) -> dict:
     return {"pages": len(pages),
             "bytes_per_record_page": sum(p.stat().st_size for p in pages) // max(len(pages), 1),
             "search_index_bytes": index.stat().st_size if index.exists() else 0}
+
+
+def _index_bytes(site: Path) -> dict[str, int]:
+    """Each language's search index (the JSON an http reader loads once the search is used)."""
+    return {lang: (site / folder / "search" / "search_index.json").stat().st_size
+            for lang, folder in (("be", ""), ("ru", "ru"), ("en", "en"))
+            if (site / folder / "search" / "search_index.json").exists()}
+
+
+_ASKS = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)[^"]*"[^>]*>')
+_CSS_URL = re.compile(r"""url\(["']?(?!data:)([^"')?#]+)""")
+
+
+def first_load(page: Path) -> dict[str, int]:
+    """What a first visit to `page` loads, by kind, raw and gzip (as GitHub Pages sends text): the
+    page, and every stylesheet, script, icon and image its HTML asks for, and what the stylesheets
+    ask for (an upper bound: a rule may not apply). Nothing the scripts would fetch on their own is
+    missing: with search on demand, no script fetches anything as the page opens (a browser test
+    checks it; measured in Chromium, the list is the same)."""
+    files = {page.resolve()}
+    for address in _ASKS.findall(page.read_text(encoding="utf-8")):
+        if "://" not in address and not address.startswith("data:"):
+            files.add((page.parent / address).resolve())
+    for css in [f for f in files if f.suffix == ".css"]:
+        for address in _CSS_URL.findall(css.read_text(encoding="utf-8")):
+            files.add((css.parent / address).resolve())
+    sizes: Counter[str] = Counter()
+    for file in files:
+        kind = {".html": "HTML", ".css": "CSS", ".js": "JS"}.get(file.suffix, "images")
+        body = file.read_bytes()
+        sizes[kind] += len(body)
+        sizes["raw"] += len(body)
+        sizes["gzip"] += len(gzip.compress(body, compresslevel=6, mtime=0)) if file.suffix != ".jpg" else len(body)
+    return dict(sizes)
+
+
+def zip_figures(path: Path) -> dict:
+    """The offline zip: bytes, files, and the compressed bytes of each kind of file in it."""
+    kinds: Counter[str] = Counter()
+    with zipfile.ZipFile(path) as archive:
+        entries = archive.infolist()
+        for entry in entries:
+            parts = entry.filename.split("/")[1:]  # below the zip's one folder
+            if parts[0] in ("ru", "en"):
+                parts = parts[1:]
+            if parts[0] == "prisoners" and len(parts) == 2 and parts[1] != "index.html":
+                kind = "record pages"
+            elif parts[0] == "search":
+                kind = "search indexes"
+            elif parts[0] == "assets":
+                kind = "theme, scripts, styles"
+            elif parts[0] == "data":
+                kind = "open data"
+            elif parts[-1].endswith(".html"):
+                kind = "other pages"
+            else:
+                kind = "other files"
+            kinds[kind] += entry.compress_size
+    return {"bytes": path.stat().st_size, "files": len(entries), "kinds": dict(kinds)}
 
 
 def _write_plain(work: Path, site: Path) -> None:
@@ -145,7 +260,52 @@ def _nav_section(config: Path) -> str:
     return "\n".join(lines)
 
 
-def bench(size: int, repeat: int) -> dict:
+SEARCH_TIMING = """async ([query, waitFor]) => {
+  const box = document.querySelector('input.md-search__input');
+  const started = performance.now();
+  box.focus();
+  box.value = query;
+  box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  const found = () => [...document.querySelectorAll('a.md-search-result__link')].some(a => a.href.includes(waitFor));
+  while (!found()) {
+    if (performance.now() - started > 60000) return -1;
+    await new Promise(r => setTimeout(r, 10));
+    box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+  }
+  return performance.now() - started;
+}"""
+
+
+def search_timing(site: Path, size: int, slowdown: int = 4) -> dict:
+    """In Chromium over file://, the CPU slowed `slowdown` times: the time to open a record page, and
+    from the first keystroke in the search field to the person's page among the results (the index
+    loads on that keystroke: search on demand)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    wanted = f"fictional-person-{size:05d}"  # the last record; full or minimal, it has a page
+    record = site / "en" / "prisoners" / f"{wanted}.html"
+    if not record.exists():  # a counted-only record: the last one with a page
+        record = _record_pages(site / "en")[-1]
+        wanted = record.stem
+    number = int(wanted.rsplit("-", 1)[1])
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+        started = time.perf_counter()
+        page.goto(record.as_uri(), wait_until="load")
+        opened = time.perf_counter() - started
+        page.wait_for_timeout(500)
+        first = page.evaluate(SEARCH_TIMING, [f"Fictional Person {number}", wanted])
+        page.locator("input.md-search__input").fill("")
+        again = page.evaluate(SEARCH_TIMING, [f"Person {number}", wanted])
+        browser.close()
+    return {"open_s": opened, "first_search_s": first / 1000, "next_search_s": again / 1000, "slowdown": slowdown}
+
+
+def bench(size: int, repeat: int, browser: bool = False) -> dict:
     """Each build `repeat` times, the kinds interleaved so that a busy moment of the machine slows
     all of them alike; the fastest run of each counts (the least disturbed one)."""
     from synthetic import make_dataset
@@ -161,9 +321,15 @@ def bench(size: int, repeat: int) -> dict:
             runs["plain"].append(_run("plain", work, []))
             runs["three"].append(_run("volia", work, ["be", "ru", "en"]))
         one, plain, three = (min(runs[k], key=lambda r: r["seconds"]) for k in ("one", "plain", "three"))
-        site_en = work / "site-en" / "en"
+        site_en, whole = work / "site-en" / "en", work / "site-be-ru-en"
+        record = _record_pages(whole)[0].name
         return {"size": size, "volia_en": {**one, **_sizes(site_en)},
-                "volia_3_languages": three, "plain_en": {**plain, **_sizes(work / "plain-site")}}
+                "volia_3_languages": three, "plain_en": {**plain, **_sizes(work / "plain-site")},
+                "indexes": _index_bytes(whole),
+                "first_load": {lang: first_load(whole / folder / "prisoners" / record)
+                               for lang, folder in (("be", ""), ("en", "en"))},
+                "zip": zip_figures(whole / "volia-offline.zip"),
+                "browser": search_timing(whole, size) if browser else None}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -180,10 +346,27 @@ def report(results: list[dict]) -> None:
     print()
     for r in results:
         ratio = r["volia_en"]["seconds"] / r["plain_en"]["seconds"]
+        memory = r["volia_en"]["peak_mb"] / r["plain_en"]["peak_mb"]
         langs = r["volia_3_languages"]["seconds"] / r["volia_en"]["seconds"]
         index = r["volia_en"]["search_index_bytes"] / r["size"]
-        print(f"{r['size']:>6} records: volia/plain = {ratio:.2f}× (goal ≤ 1.3), three languages/one = {langs:.2f}× "
-              f"(goal ≤ 3.3), search index {index:.0f} B per record (goal ≤ 1024)")
+        print(f"{r['size']:>6} records: volia/plain = {ratio:.2f}× the time, {memory:.2f}× the memory (goal ≤ 1); "
+              f"three languages/one = {langs:.2f}× (goal ≤ 1.7, one process per language)")
+        indexes = ", ".join(f"{lang} {size / 1000:,.0f} kB" for lang, size in r["indexes"].items())
+        print(f"        search index: {indexes}; {index:.0f} B per record (en), loaded only once the search is used")
+        for lang, load in r["first_load"].items():
+            parts = ", ".join(f"{kind} {load.get(kind, 0) / 1000:,.0f} kB" for kind in ("HTML", "CSS", "JS", "images"))
+            print(f"        first load of a record page ({lang}): {load['raw'] / 1000:,.0f} kB, "
+                  f"{load['gzip'] / 1000:,.0f} kB gzip ({parts}; no search index) (goal ≤ 350 kB)")
+        z = r["zip"]
+        kinds = sorted(z["kinds"].items(), key=lambda kv: -kv[1])
+        share = ", ".join(f"{kind} {size / z['bytes']:.0%}" for kind, size in kinds)
+        print(f"        offline zip: {z['bytes'] / 1e6:,.1f} MB, {z['files']:,} files; of it {share} "
+              "(goal ≤ 60 MB at 20,000)")
+        if r["browser"]:
+            b = r["browser"]
+            print(f"        over file://, CPU {b['slowdown']}× slower: a record page opens in {b['open_s']:.2f} s; "
+                  f"a name found {b['first_search_s']:.2f} s after the first keystroke, index loading included "
+                  f"(goal ≤ 2 s), then {b['next_search_s']:.2f} s (goal ≤ 1 s)")
     if len(results) >= 2:
         small, large = results[0], results[-1]
         growth = large["volia_en"]["seconds"] / small["volia_en"]["seconds"]
@@ -194,7 +377,7 @@ def report(results: list[dict]) -> None:
         extra = large["size"] - small["size"]
         ours = (large["volia_en"]["seconds"] - small["volia_en"]["seconds"]) / extra * 1000
         plain = (large["plain_en"]["seconds"] - small["plain_en"]["seconds"]) / extra * 1000
-        print(f"per added record: volia {ours:.2f} ms, plain {plain:.2f} ms → {ours / plain:.2f}× (goal ≤ 1.3)")
+        print(f"per added record: volia {ours:.2f} ms, plain {plain:.2f} ms → {ours / plain:.2f}× (goal ≤ 0.8)")
 
 
 def main() -> None:
@@ -204,9 +387,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build; the fastest counts (default 3)")
+    parser.add_argument("--browser", action="store_true",
+                        help="also time a record page and a search over file:// in Chromium, CPU 4× slower")
     args = parser.parse_args()
-    results = [bench(size, args.repeat) for size in args.sizes]
-    print(f"fastest of {args.repeat} runs of each build")
+    results = [bench(size, args.repeat, args.browser) for size in args.sizes]
+    print(f"fastest of {args.repeat} runs of each build, on {os.cpu_count()} cores")
     report(results)
 
 

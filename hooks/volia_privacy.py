@@ -2,8 +2,9 @@
 
 on_startup       under `mkdocs serve` (make serve) the policy is left out: the server puts its own
                  inline live-reload script into every page it serves, which the policy would block
-on_config        read the vendored iframe-worker shim (extra.polyfills): over file:// search runs in
-                 its frame, whose one inline script the policy must allow
+on_config        read the vendored iframe-worker shim (the search-on-demand script in extra.polyfills
+                 loads it over file://): search then runs in its frame, whose one inline script the
+                 policy must allow
 on_post_page     last of all (after compaction): no referrer, the content security policy with the
                  hashes of the theme's inline scripts on this page, rel="noopener noreferrer" on
                  every link out; an inline script in a page's own content is reported, not allowed
@@ -26,6 +27,7 @@ from volia.outputs import privacy
 log = logging.getLogger("mkdocs.plugins.volia_privacy")
 _worker: dict[str, privacy.WorkerBootstrap | None] = {}
 SERVING = "VOLIA_SERVING"  # set for the process by `mkdocs serve`: its rebuilds load this module anew
+SHIM = "assets/vendor/iframe-worker/shim.js"  # under docs/
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -41,7 +43,7 @@ def _policy() -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     shims = [p for p in config.extra.get("polyfills", []) if "iframe-worker" in str(p)]
     try:
-        _worker["shim"] = privacy.WorkerBootstrap((Path(config.docs_dir) / shims[0]).read_text(encoding="utf-8")) \
+        _worker["shim"] = privacy.WorkerBootstrap((Path(config.docs_dir) / SHIM).read_text(encoding="utf-8")) \
             if shims else None
     except (OSError, privacy.PrivacyError) as error:
         raise PluginError(f"readers' privacy: {error}") from None

@@ -2,7 +2,7 @@
 
 Import what you need in a test module:
 
-    from browser import chromium, serve_site   # pytest fixtures
+    from browser import chromium, serve_site, unzipped   # pytest fixtures
     from browser import http_server, is_local, watch_requests
 
 Only Debian's /usr/bin/chromium is used (`playwright install` would download a browser). One browser
@@ -18,6 +18,7 @@ import http.server
 import io
 import os
 import threading
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -136,6 +137,17 @@ def serve_site(site: Path) -> Iterator[str]:
     """The session's built site (the `site` fixture from conftest.py) over http://127.0.0.1."""
     with http_server(site) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def unzipped(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's offline zip, unpacked as a reader would: the `volia` folder it makes."""
+    from volia.outputs import offline_copy
+
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site / offline_copy.ZIP_NAME) as archive:
+        archive.extractall(target)
+    return target / offline_copy.FOLDER
 
 
 # ---- Watching what a page asks for ----

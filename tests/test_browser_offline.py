@@ -12,23 +12,22 @@ from __future__ import annotations
 
 import re
 import shutil
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser import chromium, http_server, is_local, serve_site, watch_requests  # noqa: F401 - fixtures
+from browser import chromium, http_server, is_local, serve_site, unzipped, watch_requests  # noqa: F401 - fixtures
 from conftest import FIXTURES, ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from volia.data.loading import load_dataset
-from volia.outputs import offline_copy as offline_zip
 
 pytestmark = pytest.mark.browser
 
-PAGE_BUDGET = 350_000  # bytes a first visit may transfer in all: HTML, CSS, JS, search index, images
+PAGE_BUDGET = 350_000  # bytes a first visit may transfer in all: HTML, CSS, JS, images (the search index
+#                       loads only when the search is used: tests/test_browser_search_on_demand.py)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -53,15 +52,6 @@ def page_type(path: str) -> str:
 # ---- Fixtures ----
 
 @pytest.fixture(scope="module")
-def unzipped(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline zip, unpacked as a reader would: the `volia` folder it makes."""
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(site / offline_zip.ZIP_NAME) as archive:
-        archive.extractall(target)
-    return target / offline_zip.FOLDER
-
-
-@pytest.fixture(scope="module")
 def compressed_site(site: Path) -> Iterator[str]:
     """The site served with gzip, as GitHub Pages serves HTML, CSS, JS and JSON."""
     with http_server(site, compress=True) as base:
@@ -82,9 +72,11 @@ def offline_context(chromium):  # noqa: F811
 def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tuple[dict[str, str], list[str]]:  # noqa: F811
     """Visit every page type reachable from `start_pages`; return {page: type} and every request made.
 
-    Requests are recorded when issued, so a page's late requests (the search worker, its index and
-    stemmers) are caught as long as each page has loaded; the crawl waits for the network to settle
-    whenever it changes language folder, and at the end.
+    Requests are recorded when issued, so a page's late requests are caught as long as each page has
+    loaded; the crawl waits for the network to settle whenever it changes language folder, and at
+    the end. The search loads only when used (search-on-demand.iframe-worker.js): on the first page
+    of each language folder the crawl types into it, so that the worker, its index and stemmers are
+    seen.
     """
     context = chromium.new_context(viewport=DESKTOP)
     requests = watch_requests(context)
@@ -94,6 +86,7 @@ def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tupl
         queue = [urljoin(base, p) for p in start_pages]
         counts: dict[tuple[str, str], int] = {}
         last_lang = None
+        searched: set[str] = set()
         while queue and len(visited) < limit:
             url = queue.pop(0)
             path = urlsplit(url).path.lstrip("/")
@@ -107,6 +100,9 @@ def crawl(chromium, base: str, start_pages: list[str], limit: int = 100) -> tupl
                 settle(page)
             last_lang = lang
             page.goto(url, wait_until="load", timeout=60_000)
+            if lang not in searched:
+                searched.add(lang)
+                page.locator("input.md-search__input").fill("a")
             page.mouse.wheel(0, 20_000)  # lazy images below the fold load too
             visited[url] = kind
             links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href.split('#')[0])")
@@ -133,7 +129,7 @@ def test_a_crawl_of_every_page_type_makes_no_third_party_request(chromium, serve
     expected = {name for name, _ in PAGE_TYPES} - {"other"}
     for lang in LANGUAGE_ROOTS:
         assert {k for language, k in kinds if language == lang} >= expected, lang
-    # the crawl ran the pages' scripts: the search worker fetched the index and its stemmers
+    # the crawl ran the pages' scripts and used the search: the worker fetched the index and its stemmers
     assert any(u.endswith("search/search_index.json") for u in requests)
     assert any("lunr.ru.min.js" in u for u in requests)
     outside = sorted({u for u in requests if not is_local(u)})
@@ -187,7 +183,7 @@ def search(page, query: str) -> list[str]:
     return results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
-def test_the_unzipped_copy_works_from_disk_with_networking_off(offline_context, unzipped: Path) -> None:
+def test_the_unzipped_copy_works_from_disk_with_networking_off(offline_context, unzipped: Path) -> None:  # noqa: F811
     # expect() waits for each step: on a busy machine a click's page may still be loading.
     page = offline_context.new_page()
     page.goto((unzipped / "index.html").as_uri())
@@ -216,7 +212,7 @@ def test_the_unzipped_copy_works_from_disk_with_networking_off(offline_context, 
 
 @pytest.mark.parametrize(("lang", "query"), [
     ("be", "Тэставіч"), ("be", "Testovich"), ("ru", "Тестович"), ("en", "Testovich"), ("en", "Тэставіч")])
-def test_search_works_from_the_unzipped_copy(offline_context, unzipped: Path, lang: str, query: str) -> None:
+def test_search_works_from_the_unzipped_copy(offline_context, unzipped: Path, lang: str, query: str) -> None:  # noqa: F811
     page = offline_context.new_page()
     page.goto((unzipped / LANGUAGE_ROOTS[lang] / "index.html").as_uri())
     found = search(page, query)
@@ -224,7 +220,7 @@ def test_search_works_from_the_unzipped_copy(offline_context, unzipped: Path, la
     assert all(urlsplit(u).scheme == "file" for u in offline_context.volia_requests)
 
 
-def test_a_search_for_a_name_not_on_the_site_finds_no_record(offline_context, unzipped: Path) -> None:
+def test_a_search_for_a_name_not_on_the_site_finds_no_record(offline_context, unzipped: Path) -> None:  # noqa: F811
     """Negative control for the searches above."""
     page = offline_context.new_page()
     page.goto((unzipped / "en" / "index.html").as_uri())
@@ -316,8 +312,8 @@ def test_compacted_pages_read_exactly_as_the_indented_templates(chromium, site: 
 
 # ---- Page weight ----
 
-# The Belarusian site is the heaviest: its search index holds Cyrillic (two bytes a letter) and the
-# Russian stemmer. The English record page is weighed by the control test below.
+# The Belarusian site is the heaviest (Cyrillic: two bytes a letter). The English record page is
+# weighed by the control test below.
 WEIGHED = ["index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "statistics.html",
            "strategies/what-works.html"]
 
@@ -341,7 +337,7 @@ def test_no_page_loads_more_than_the_budget_on_a_first_visit(chromium, compresse
     for path in WEIGHED:
         total, count = first_visit_bytes(chromium, compressed_site + path)
         weights[path] = total
-        # it measured the page and what it loads: more than the HTML, with its scripts and the index
+        # it measured the page and what it loads: more than the HTML, with its styles and scripts
         assert count >= 8 and total > 0
     print("\nfirst visit, gzip:", {k: f"{v / 1000:.0f} kB" for k, v in weights.items()})
     assert max(weights.values()) <= PAGE_BUDGET, weights

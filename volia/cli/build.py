@@ -1,8 +1,12 @@
 """Build the whole site: one MkDocs build per language into one folder.
 
 The default language (Belarusian) is built at the root of site/ and the others into site/ru/ and
-site/en/. Builds run in one process, one after another; MkDocs cleans the folder it builds into,
-so the root language goes first.
+site/en/. The languages build at the same time, each in its own process (`jobs`, by default one
+per language: three cost about 1.5× one on two cores, and each process holds its own language's
+pages only). MkDocs cleans the folder it builds into, so the other languages build into a folder
+beside site/ and move into it once every build has succeeded. With jobs=1 they build one after
+another in this process, the root language first; the output is the same byte for byte
+(tests/test_parallel_build.py).
 
 This module and the hooks are the only code that imports MkDocs (a contract in pyproject.toml
 holds the package to it): moving to another site generator means replacing them, and
@@ -12,9 +16,13 @@ holds the package to it): moving to another site generator means replacing them,
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,8 +80,13 @@ def build_language(lang: str, site_dir: Path, config_file: Path = ROOT / "mkdocs
 
 
 def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
-              config_file: Path = ROOT / "mkdocs.yml", data_dir: Path | None = None) -> int:
-    """Every language, the default first. Returns a process exit code."""
+              config_file: Path = ROOT / "mkdocs.yml", data_dir: Path | None = None,
+              jobs: int | None = None) -> int:
+    """Every language, then the offline copy. Returns a process exit code.
+
+    `jobs`: how many languages build at once, each in its own process (default: all of them);
+    1 builds them one after another in this process.
+    """
     _show_warnings()
     # A link under docs/ would publish what it points to (data/ is checked with the data).
     links = symlink_problems(config_file.parent / "docs", "docs")
@@ -81,24 +94,73 @@ def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
         print("build failed: " + DataError(links).report(), file=sys.stderr)
         return 1
     ordered = sorted(languages, key=lambda lang: lang != DEFAULT_LANGUAGE)
-    for lang in ordered:
-        started = time.perf_counter()
-        try:
-            build_language(lang, site_dir, config_file, data_dir)
-        except (Abort, ConfigurationError, PluginError, PathCollision) as error:
-            print(f"build failed ({lang}): {error}", file=sys.stderr)
-            return 1
-        except SystemExit as error:  # mkdocs-macros exits on a macro error, after printing it
-            print(f"build failed ({lang}): a macro failed (exit {error.code}); see the message above",
-                  file=sys.stderr)
-            return 1
-        print(f"built {lang} in {time.perf_counter() - started:.1f} s → {site_dir / language_folder(lang)}")
+    jobs = len(ordered) if jobs is None else max(1, jobs)
+    if jobs == 1 or len(ordered) == 1:
+        for lang in ordered:
+            failure = _build_one(lang, site_dir, config_file, data_dir)
+            if failure:
+                print(failure, file=sys.stderr)
+                return 1
+    elif not _build_in_parallel(ordered, site_dir, config_file, data_dir, jobs):
+        return 1
     # Last, once every language is in place: the zip holds the whole site (and never itself).
     started = time.perf_counter()
     copy = write_offline_copy(site_dir, {SEARCH_LANG[lang] for lang in ordered})
     print(f"offline copy in {time.perf_counter() - started:.1f} s → {copy.path} "
           f"({copy.size / 1e6:.1f} MB, {copy.entries} files, sha256 {copy.sha256})")
     return 0
+
+
+def _build_one(lang: str, site_dir: Path, config_file: Path, data_dir: Path | None,
+               setting: tuple[dict[str, str], str] | None = None) -> str | None:
+    """One language's build; returns None, or what to say when it failed (a message crosses
+    processes where an exception might not). `setting`: the environment and working folder to build
+    in (a process started by the fork server has the server's, not the caller's)."""
+    if setting is not None:
+        environ, folder = setting
+        os.environ.clear()
+        os.environ.update(environ)
+        os.chdir(folder)
+    _show_warnings()
+    started = time.perf_counter()
+    try:
+        build_language(lang, site_dir, config_file, data_dir)
+    except (Abort, ConfigurationError, PluginError, PathCollision) as error:
+        return f"build failed ({lang}): {error}"
+    except SystemExit as error:  # mkdocs-macros exits on a macro error, after printing it
+        return f"build failed ({lang}): a macro failed (exit {error.code}); see the message above"
+    print(f"built {lang} in {time.perf_counter() - started:.1f} s → {site_dir / language_folder(lang)}", flush=True)
+    return None
+
+
+def _build_in_parallel(ordered: list[str], site_dir: Path, config_file: Path, data_dir: Path | None,
+                       jobs: int) -> bool:
+    """The root language straight into `site_dir`, the others into a folder beside it (MkDocs
+    cleans the root language's folder, subfolders included), moved in when all have succeeded."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-languages-", dir=site_dir.resolve().parent))
+    # A fresh interpreter per build (never a fork of this one, which may hold threads and locks),
+    # started from a server that has imported MkDocs and the package once already.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=1) as pool:
+            setting = (dict(os.environ), os.getcwd())
+            futures = [pool.submit(_build_one, lang, site_dir if lang == DEFAULT_LANGUAGE else staging,
+                                   config_file, data_dir, setting) for lang in ordered]
+            failures = [failure for failure in (future.result() for future in futures) if failure]
+        for failure in failures:
+            print(failure, file=sys.stderr)
+        if failures:
+            return False
+        for lang in ordered:
+            if lang != DEFAULT_LANGUAGE:
+                target = site_dir / language_folder(lang)
+                shutil.rmtree(target, ignore_errors=True)
+                os.replace(staging / language_folder(lang), target)
+        return True
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _show_warnings() -> None:

@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="build the whole site, every language")
     build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--jobs", type=int, default=None,
+                       help="languages built at once, each in its own process (default: all; 1: one after another)")
 
     pages = commands.add_parser("pages", help="write every generated page as Markdown (a way out of MkDocs)",
                                 description="Write every page generated from the data, in one language, "
@@ -253,7 +255,7 @@ def _build(args: argparse.Namespace) -> int:
     from volia.cli.build import build_all
 
     # The default data folder is what mkdocs.yml reads already; another one is passed on.
-    return build_all(args.site, data_dir=None if args.data == DEFAULT_DATA else args.data)
+    return build_all(args.site, data_dir=None if args.data == DEFAULT_DATA else args.data, jobs=args.jobs)
 
 
 def _pages(args: argparse.Namespace) -> int:

@@ -108,9 +108,10 @@ def outbound_links(html: str) -> str:
 class WorkerBootstrap:
     """The inline script the iframe-worker shim writes into its frame, for a given worker address.
 
-    The shim (vendored, extra.polyfills) builds it as a template string: `<script>postMessage=${c};
-    importScripts=${d};…filename:"${e}"…<\\/script>`, where c and d are functions of the shim (the
-    browser puts in their source text) and e is the worker's address as the page's __config gives it.
+    The shim (vendored; the search-on-demand script loads it over file://) builds it as a template
+    string: `<script>postMessage=${c};importScripts=${d};…filename:"${e}"…<\\/script>`, where c and d
+    are functions of the shim (the browser puts in their source text) and e is the worker's address
+    as the page's __config gives it.
     """
 
     def __init__(self, shim: str) -> None:
