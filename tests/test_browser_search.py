@@ -47,7 +47,8 @@ CHAPIUK = """
   last_verified: "2024-06-01"
 """
 CHAPIUK_PAGE = "prisoners/fictional-chapiuk-spellings.html"
-CHAPIUK_QUERIES = ["Чапюк", "Чапюк Фікцыйны", "Chapiuk", "Čapiuk", "Czapiuk", "Capiuk", "Chapyuk", "чапюк"]
+CHAPIUK_QUERIES = ["Чапюк", "Чапюк Фікцыйны", "Chapiuk", "Čapiuk", "Czapiuk", "Capiuk", "Chapyuk", "чапюк",
+                   "Фикцыйны Чапюк"]  # the last: the derived Russian form (issue 15)
 
 
 # ---- The record page and the index (no browser) ----
