@@ -56,6 +56,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     context.attach(config, ctx)
     config.site_name = i18n.t("site_name", ctx.lang)  # the wordmark in the language's script
+    # Every page's <meta name="description"> unless its front matter gives one: in the page's language.
+    # (Record pages keep it: Material writes page.meta.description unescaped, and a name is data.)
+    config.site_description = i18n.t("site_description", ctx.lang)
     # Each language's copy lives in its own folder: canonical addresses and the sitemap need it.
     config.site_url = ctx.site_url
     _keep_macros_off_generated_pages(config)

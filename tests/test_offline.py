@@ -52,6 +52,8 @@ INERT = {
     "https://bit.ly/2s3ChXG": "lunr's console warning text about a deprecated call",
     "https://github.com/isaacs/node-glob/issues/167": "an error message of node-glob, bundled in wordcut.js "
                                                       "(the Thai word splitter, which our search never loads)",
+    "https://prisoners.spring96.org/": "volia.js: the address of a link an empty search result offers "
+                                       "(Viasna's database), followed only when a reader clicks it",
 }
 
 

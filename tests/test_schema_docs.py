@@ -86,3 +86,26 @@ def test_the_schemas_are_the_ones_the_project_uses() -> None:
     # Package data: a non-editable install validates too. Nothing else lives in the folder.
     assert SCHEMA_DIR == ROOT / "volia" / "schemas"
     assert {p.name for p in SCHEMA_DIR.glob("*.json")} == {*DATA_SCHEMAS, EXPORT_SCHEMA}
+
+
+# ---- The dictionary in every language (issue 15) ----
+
+def test_every_field_description_has_a_belarusian_and_a_russian_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from volia.views import field_dictionary
+
+    assert field_dictionary.untranslated() == []
+    be = {row["field"]: row for row in fields("be")}
+    assert be["status"]["description"].startswith("Дзе чалавек цяпер.")
+    assert be["status"]["kind"].startswith("адно з: imprisoned") and be["born"]["kind"] == "дата"
+    assert be["status"]["description_lang"] is None
+    # Negative control: a description without its translations is reported, and shown marked English.
+    monkeypatch.setattr(field_dictionary, "translations", lambda: {})
+    assert len(field_dictionary.untranslated()) > 100
+    assert {row["field"]: row for row in fields("ru")}["status"]["description_lang"] == "en"
+
+
+def test_values_in_backticks_are_shown_as_code() -> None:
+    from volia.views.field_dictionary import code_parts
+
+    assert code_parts("`full` — уся старонка") == [{"text": "full", "code": True}, {"text": " — уся старонка", "code": False}]
+    assert code_parts("characters < > ` ; are refused") == [{"text": "characters < > ` ; are refused", "code": False}]

@@ -267,7 +267,7 @@ def per_million(ctx: BuildContext, page: str, key: str) -> str:
 @_macro()
 def field_dictionary(ctx: BuildContext, page: str) -> str:
     """Every field of every data file, with its meaning, generated from the schemas."""
-    return render("field_dictionary.html", page, ctx.lang, rows=dictionary.fields())
+    return render("field_dictionary.html", page, ctx.lang, rows=dictionary.fields(ctx.lang))
 
 
 @_macro()

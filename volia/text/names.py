@@ -22,6 +22,24 @@ _LANG_OF = {"be": "be", "ru": "ru", "en": "be-Latn", "national": "be-Latn", "pas
 _WORDS = re.compile(r"[\s\-‐–—,.;:()«»\"]+")
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_BELARUSIAN_LETTERS = re.compile(r"[іІўЎ]")
+_RUSSIAN_LETTERS = re.compile(r"[иИщЩъЪ]")
+
+
+def script_lang(text: str | None, latin: str = "en") -> str | None:
+    """The `lang` of a text that is written as the data gives it, by its script: Belarusian or Russian
+    Cyrillic by their own letters (і ў; и щ ъ), Latin as `latin` ("en" for a court or a source's
+    title, "be-Latn" for a person's name). None when it cannot tell (a Cyrillic text with neither)."""
+    if not text:
+        return None
+    if _CYRILLIC.search(text):
+        if _BELARUSIAN_LETTERS.search(text):
+            return "be"
+        return "ru" if _RUSSIAN_LETTERS.search(text) else None
+    return latin if re.search("[A-Za-z]", text) else None
+
+
 def display_name(name: Localized, lang: str) -> Spelling:
     """The name a page in `lang` is titled with: English pages get Latin letters when they can,
     Russian pages the Russian form (derived from the Belarusian when the data has none)."""

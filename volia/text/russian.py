@@ -19,10 +19,8 @@ from typing import Any
 import yaml
 
 TABLES = Path(__file__).resolve().parent / "translit_tables" / "russian"
-# How a derived Russian form is labelled where it is shown.
-LABEL = {"be": "руская форма, выведзеная з беларускай аўтаматычна",
-         "ru": "русская форма, выведенная из белорусской автоматически",
-         "en": "Russian form derived automatically from the Belarusian"}
+# How a derived Russian form is labelled where it is shown (under "Transliterated automatically").
+LABEL = {"be": "руская форма", "ru": "русская форма", "en": "Russian form"}
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _APOSTROPHES = "'’ʼ"
 

@@ -13,6 +13,7 @@ from typing import Any
 from volia.model.partial_date import PartialDate
 from volia.model.policy import PolicyData
 from volia.text import i18n
+from volia.text.names import script_lang
 
 
 class PageCitations:
@@ -42,6 +43,7 @@ def note_view(policy: PolicyData, source_id: str, number: int, lang: str) -> dic
     """One note of the list: its number and the source's title, publisher, date (in `lang`) and address."""
     source = known(policy, source_id)
     return {"number": number, "title": source["title"], "publisher": source["publisher"],
+            "title_lang": script_lang(source["title"]), "publisher_lang": script_lang(source["publisher"]),
             "date": source_date(policy, source_id, lang), "url": source["url"]}
 
 

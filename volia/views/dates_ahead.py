@@ -47,7 +47,10 @@ def _release_row(estimate: dates_ahead.ExpectedRelease, lang: str) -> dict[str, 
 def _facility(facility: Facility | None, lang: str) -> dict[str, Any] | None:
     if facility is None:
         return None
-    return {**facility_link(facility, lang), "address": address_lines(facility)}
+    return {**facility_link(facility, lang), "address": address_lines(facility),
+            # Each line's language for its `lang` attribute: be, ru, and be-Latn for the Latin one.
+            "address_langs": [("be-Latn" if script == "latin" else script)
+                              for script in ("be", "ru", "latin") if facility.address.get(script)]}
 
 
 def release_basis_text(estimate: dates_ahead.ExpectedRelease, lang: str) -> str:

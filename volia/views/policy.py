@@ -136,7 +136,8 @@ def counts_series(policy: PolicyData, lang: str, naming: Naming) -> dict[str, An
     peak = max(range(len(points)), key=lambda i: policy.counts[i]["held"])
     rows = [{"date": _date(c["date"], lang), "held": i18n.number(c["held"], lang),
              "publisher": naming(c["source"]["publisher"], lang), "url": c["source"]["url"],
-             "note": pick(c.get("note"), lang)} for c in policy.counts]
+             "note": pick(c.get("note"), lang), "note_lang": fallback_language(c.get("note"), lang)}
+            for c in policy.counts]
     alt = "; ".join(f"{r['date']}: {r['held']}" for r in rows)
     # Dated ticks: the first of January of every year the series spans, placed as the points are.
     ticks = [{"x": chart_geometry.x_of((dt.date(year, 1, 1) - first).days / span), "label": str(year)}

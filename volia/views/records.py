@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from markupsafe import Markup, escape
+
 from volia.addresses import LETTER_GUIDE, article_uri, facility_uri, photo_uri, record_uri
 from volia.analysis.freshness import Freshness, term_ended_unconfirmed
 from volia.data import photo_files
@@ -64,8 +66,7 @@ def record_view(record: Record, dataset: PublicDataset, lang: str, repository: s
         "bio_lang": fallback_language(record.bio, lang),
         "cases": _cases(record, dataset, lang),
         "letters": _letters(record, dataset, lang),
-        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
-                    for s in record.sources],
+        "sources": source_items(record.sources, lang),
         "photo": _photo(record, dataset, name, lang),
         "term_ended": _term_ended(record, dataset, fresh, lang),
     })
@@ -123,10 +124,20 @@ def status_label(record: Record, lang: str, fresh: Freshness | None = None) -> s
 
 
 def checked_line(record: Record, lang: str) -> str:
-    """"Last checked against the sources: 2023 (Viasna database export)"."""
+    """"Last checked against the sources: 2023 (Viasna's database export)". Who checked is said in the
+    page's language when the interface strings know it (verified_by_…: what the importer writes),
+    else as written."""
     when = i18n.date(record.last_verified, lang)
     if record.verified_by:
-        return t("checked_by", lang, date=when, by=record.verified_by)
+        known = f"verified_by_{record.verified_by}"
+        if known in i18n.strings():
+            return t("checked_by", lang, date=when, by=t(known, lang))
+        # Said as written, marked with its language when that is not the page's.
+        by_lang = names.script_lang(record.verified_by)
+        by: str | Markup = record.verified_by
+        if by_lang and by_lang != lang:
+            by = Markup('<span lang="{}">{}</span>').format(by_lang, record.verified_by)
+        return Markup(escape(i18n.strings()["checked_by"][lang])).format(date=when, by=by)
     return t("checked", lang, date=when)
 
 
@@ -174,8 +185,7 @@ def facility_view(facility: Facility, dataset: PublicDataset, lang: str) -> dict
         "address": facility.address,
         "envelopes": envelopes(facility, lang),
         "letter_guide": LETTER_GUIDE,
-        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
-                    for s in facility.sources],
+        "sources": source_items(facility.sources, lang),
     }
 
 
@@ -186,9 +196,15 @@ def article_view(article_id: str, dataset: PublicDataset, lang: str) -> dict[str
         "uri": article_uri(article.id),
         "title": pick(article.title, lang),
         "explanation": pick(article.explanation, lang),
-        "sources": [{"url": s.url, "title": s.title, "date": i18n.date(s.date, lang)}
-                    for s in article.sources],
+        "sources": source_items(article.sources, lang),
     }
+
+
+def source_items(sources: Any, lang: str) -> list[dict[str, Any]]:
+    """Sources as listed under a page: the title as the data writes it (usually English), with the
+    `lang` of its script, so that a Belarusian or Russian page marks it as another language."""
+    return [{"url": s.url, "title": s.title, "title_lang": names.script_lang(s.title),
+             "date": i18n.date(s.date, lang)} for s in sources]
 
 
 def correction_url(repository: str | None, record: Record, name: str) -> str | None:
@@ -259,13 +275,17 @@ def _case(case: Case, number: int, dataset: PublicDataset, lang: str) -> dict[st
             parts.insert(0, i18n.duration(case.sentence.months, lang))
         if case.sentence.regime:
             parts.append(t(f"regime_{case.sentence.regime}", lang))
-        sentence = {"words": ", ".join(parts), "text": case.sentence.text}
+        # The source's own words (English in the data) stay only as a marked quotation.
+        sentence = {"words": ", ".join(parts), "text": case.sentence.text,
+                    "text_lang": names.script_lang(case.sentence.text)}
     return {
         "number": number,
         "articles": [{"id": a, "uri": article_uri(a), "title": pick(dataset.articles[a].title, lang),
                       "explanation": pick(dataset.articles[a].explanation, lang)} for a in case.articles],
         "court": case.court,
+        "court_lang": names.script_lang(case.court),
         "judge": case.judge,
+        "judge_lang": names.script_lang(case.judge, latin="be-Latn"),
         "sentence": sentence,
         "facilities": [facility_link(dataset.facilities[f], lang) for f in case.facilities],
     }

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from volia.addresses import relative
 from volia.text import i18n
+from volia.text.names import script_lang
 
 # Package data, outside the theme folder: MkDocs publishes every file of the theme folder that is
 # not an .html page template, so feed.xml and badge.svg there would be published as sources.
@@ -30,7 +31,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(number=i18n.number, date=i18n.date, lang_attr=lang_attr)
+    env.globals.update(number=i18n.number, date=i18n.date, lang_attr=lang_attr, text_lang=script_lang)
     return env
 
 
@@ -52,4 +53,7 @@ def render(template: str, page_uri: str, lang: str, **context: Any) -> str:
     def tn(key: str, n: int | float, **values: object) -> str:  # a sentence with a count (CLDR plurals)
         return i18n.count(key, lang, n, **values)
 
-    return env.get_template(template).render(url=url, t=tr, tn=tn, lang=lang, **context)
+    def lang_of_page(code: str | None) -> Markup:  # no attribute for a text in the page's own language
+        return lang_attr(None if code == lang else code)
+
+    return env.get_template(template).render(url=url, t=tr, tn=tn, lang=lang, lang_attr=lang_of_page, **context)

@@ -1,7 +1,8 @@
 /* Volia's own script: small, optional, and loaded from the site itself (no inline scripts).
    Everything works without it; it only adds conveniences:
    - copy buttons: an envelope's address, a page's own link (data-volia-copy / data-volia-copy-href);
-   - the list of people: filters that narrow the table in place (the filtered pages stay as links). */
+   - the list of people: filters that narrow the table in place (the filtered pages stay as links);
+   - an empty search result: the links on to the list of people and Viasna's database. */
 (function () {
   "use strict";
 
@@ -64,5 +65,37 @@
       if (chosen[key] === value) delete chosen[key]; else chosen[key] = value;
       apply();
     });
+  }
+
+  // An empty search result leads on: to the list of people and to Viasna's database, which holds
+  // everyone (this site holds a sample). Built here, not in every page, so that it costs no page bytes;
+  // shown when the theme writes its own "nothing found" (its words from the page's #__config).
+  var EMPTY = {
+    be: ["На гэтым сайце толькі частка людзей. Паглядзіце:", "усіх людзей на сайце", "базу палітвязняў «Вясны» (усе імёны)"],
+    ru: ["На этом сайте только часть людей. Посмотрите:", "всех людей на сайте", "базу политзаключённых «Весны» (все имена)"],
+    en: ["This site holds only some of the people. Look at:", "everyone on this site", "Viasna's database of political prisoners (every name)"]
+  };
+  var script = document.currentScript;
+  var meta = document.querySelector(".md-search-result__meta");
+  var config = document.getElementById("__config");
+  var lang = document.documentElement.lang;
+  if (script && meta && config && EMPTY[lang] && window.MutationObserver) {
+    var none = JSON.parse(config.textContent).translations["search.result.none"];
+    var words = EMPTY[lang];
+    var empty = document.createElement("p");
+    empty.className = "volia-search-empty";
+    empty.hidden = true;
+    var people = document.createElement("a");
+    people.href = new URL("../../prisoners/index.html", script.src).href;  // volia.js is assets/javascripts/
+    people.textContent = words[1];
+    var viasna = document.createElement("a");
+    viasna.href = "https://prisoners.spring96.org/" + lang;
+    viasna.rel = "noopener noreferrer";
+    viasna.textContent = words[2];
+    empty.append(words[0] + " ", people, " · ", viasna);
+    meta.closest(".md-search-result").after(empty);
+    new MutationObserver(function () {
+      empty.hidden = meta.textContent.trim() !== none;
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 })();
