@@ -43,8 +43,7 @@ _untranslated: dict[str, str] = {}  # src_uri → the language shown instead
 @event_priority(100)  # first: mkdocs-macros' on_config (define_env) reads the context
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
-    placeholder = contact.production_problem(config.site_url, config.extra.get("private_contact"))
-    if placeholder:
+    if placeholder := contact.production_problem(config.site_url, config.extra.get("private_contact")):
         raise PluginError(placeholder)
     try:
         ctx = context.make_context(config.theme["language"], data_dir, site_root=config.site_url or "",
@@ -56,8 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     context.attach(config, ctx)
     config.site_name = i18n.t("site_name", ctx.lang)  # the wordmark in the language's script
-    # Every page's <meta name="description"> unless its front matter gives one: in the page's language.
-    # (Record pages keep it: Material writes page.meta.description unescaped, and a name is data.)
+    # Every page's <meta name="description"> in its language (never a record's: Material writes it unescaped)
     config.site_description = i18n.t("site_description", ctx.lang)
     # Each language's copy lives in its own folder: canonical addresses and the sitemap need it.
     config.site_url = ctx.site_url

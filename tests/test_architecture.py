@@ -167,3 +167,9 @@ def test_a_record_pages_main_content_matches_its_golden_file(site: Path, lang: s
         golden.write_text(built, encoding="utf-8")
     assert built == golden.read_text(encoding="utf-8"), (
         f"the page changed; if on purpose, run {UPDATE_GOLDEN}=1 pytest {Path(__file__).name} and review the diff")
+
+
+def test_every_hook_stays_thin() -> None:
+    """Hooks are glue: under 150 lines each; logic goes into the package (issue 12)."""
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in (ROOT / "hooks").glob("*.py")}
+    assert sizes and all(n < 150 for n in sizes.values()), sizes
