@@ -37,7 +37,9 @@ def test_placeholders_are_the_reserved_example_domains(address: str, placeholder
 
 
 def test_only_a_build_for_a_real_address_needs_the_real_channel() -> None:
-    assert production_problem(None, "privacy@volia.example") is None  # make serve, make build
+    assert production_problem(None, "privacy@volia.example") is None  # make build
+    assert production_problem("http://127.0.0.1:8000/", "privacy@volia.example") is None  # make serve's own address
+    assert production_problem("http://[::1]:8000/", "privacy@volia.example") is None
     assert production_problem("https://volia.example/", "privacy@volia.example") is None  # the tests' builds
     assert production_problem("https://volia.by/", "privacy@volia.by") is None
     assert production_problem("https://volia.by/", "privacy@volia.example") == (

@@ -7,6 +7,7 @@ placeholder where a family looks for a safe way to ask for a page to come down.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -21,9 +22,20 @@ def is_placeholder(address: str) -> bool:
     return not host or bool(_RESERVED.search(host.lower().rstrip(".")))
 
 
+def is_local(site_url: str) -> bool:
+    """True for an address on this machine or a private network: `mkdocs serve` sets site_url to its
+    own (http://127.0.0.1:8000/), and a preview there is not the site readers get."""
+    host = urlsplit(site_url.strip()).hostname or ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_unspecified
+
+
 def production_problem(site_url: str | None, private_contact: str | None) -> str | None:
     """Why a build for `site_url` must stop: the private channel is still the placeholder; else None."""
-    if not site_url or is_placeholder(site_url):
+    if not site_url or is_placeholder(site_url) or is_local(site_url):
         return None  # a local, preview or test build: the placeholder is fine there
     if private_contact and not is_placeholder(private_contact):
         return None
