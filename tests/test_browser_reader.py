@@ -62,11 +62,13 @@ def test_status_filters_work_without_javascript(chromium, serve_site: str) -> No
     everyone = _visible_statuses(page)
     assert "imprisoned" in everyone and "released" in everyone
     page.locator("[data-filter=status] a[data-filter-value=imprisoned]").click()
-    assert page.url.endswith("en/prisoners/status/imprisoned.html")  # a page of its own
+    # click() returns once the navigation commits; wait for the new page's rows before reading them
+    page.wait_for_url("**/en/prisoners/status/imprisoned.html")  # a page of its own
+    page.wait_for_load_state("load")
     held = _visible_statuses(page)
     assert held == ["imprisoned"] * everyone.count("imprisoned")
     page.locator(".volia-filters__all a").click()
-    assert page.url.endswith("en/prisoners/index.html")
+    page.wait_for_url("**/en/prisoners/index.html")
     context.close()
 
 
