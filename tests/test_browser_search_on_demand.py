@@ -21,7 +21,8 @@ RECORD = "fictional-ales-testovich"
 # A page of each kind a reader may open first, in each language folder.
 FIRST_PAGES = ["index.html", "prisoners/index.html", f"prisoners/{RECORD}.html", "statistics.html",
                "strategies/negotiate.html", "en/index.html", f"en/prisoners/{RECORD}.html", f"ru/prisoners/{RECORD}.html"]
-SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.[^/]+\.js|/lunr/|/iframe-worker/shim\.js$")
+SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.[^/]+\.js|/lunr/|/iframe-worker/shim\.js$"
+                          r"|/search/names\.js$|/name-search\.js$")
 SCRIPT = "search-on-demand.iframe-worker.js"
 
 
@@ -63,6 +64,7 @@ def _check_on_demand(chromium, url_of, query: str = "Testovich") -> None:  # noq
         asked = [u.split("?")[0].rsplit("/", 2)[-2:] for u in search_requests(requests)]
         over_http = url_of("").startswith("http")
         assert ["search", "search_index.json" if over_http else "search_index.js"] in asked
+        assert ["search", "names.js"] in asked and ["javascripts", "name-search.js"] in asked  # people
         # the iframe-worker shim stands in for a worker over file:// only, and loads with the search
         assert (["iframe-worker", "shim.js"] in asked) is not over_http, asked
     finally:
@@ -102,6 +104,26 @@ def test_a_page_opened_from_a_result_highlights_the_words(chromium, serve_site: 
     page.goto(serve_site + f"en/prisoners/{RECORD}.html?h=testovich")
     page.locator("mark[data-md-highlight]").first.wait_for(timeout=20_000)
     assert any(u.endswith("search/search_index.json") for u in requests)
+    context.close()
+
+
+def test_a_person_opened_from_the_results_does_not_start_the_search_again(chromium, serve_site: str) -> None:  # noqa: F811
+    """A person's result carries no words to highlight (?h= is empty): the record page opens as any
+    page does, fetching no index."""
+    context = chromium.new_context()
+    page = context.new_page()
+    open_quietly(page, serve_site + "en/index.html")
+    found = first_results(page, "Testovich")
+    assert found[0].startswith(f"prisoners/{RECORD}.html") or f"/prisoners/{RECORD}.html" in found[0], found
+    requests = watch_requests(context)
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_url(f"**/prisoners/{RECORD}.html*")
+    open_quietly(page, page.url)
+    assert search_requests(requests) == [], search_requests(requests)
+    # Control: a result with words to highlight does start it (test above); so does focusing the field.
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(1_000)
+    assert search_requests(requests) != []
     context.close()
 
 

@@ -217,17 +217,25 @@ def test_a_biography_link_without_a_scheme_is_dropped() -> None:
     assert "href" not in html
 
 
-def test_the_search_index_holds_only_escaped_text(hostile_site) -> None:
+def test_the_search_indexes_hold_only_escaped_text_and_data(hostile_site) -> None:
     records, site = hostile_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hostile_docs = [d for d in index["docs"] if d["location"].startswith("prisoners/hostile-")]
-    assert len(hostile_docs) >= len(records)
-    for doc in index["docs"]:
+    for doc in index["docs"]:  # the theme's full-text index: essays, facilities, articles
         for part in (doc["title"], doc["text"]):
             soup = BeautifulSoup(part, "html.parser")
             assert violations(soup, content_only=True) == [], doc["location"]
-    summaries = {d["text"] for d in hostile_docs}
-    assert any("&lt;script&gt;window.__pwned" in text for text in summaries)  # there, and escaped
+    assert any("hostile-" in d["location"] for d in index["docs"])  # hostile facilities and articles
+    # People: search/names.js is one assignment of JSON data, whatever the names hold.
+    script = (site / "search" / "names.js").read_text(encoding="utf-8")
+    prefix = "window.__voliaNames="
+    people = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
+    assert script == prefix + json.dumps(people, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    titles = {person[0]: person[1] for person in people["people"]}
+    assert set(records) <= set(titles)
+    for record_id in records:  # each title is the page's own heading, as text
+        page = read_html(site / "prisoners" / f"{record_id}.html")
+        assert titles[record_id] == page.select_one("h1#name").get_text(), record_id
+    assert any(set(title) & set("<>&\"'") for title in titles.values())  # the test has something to escape
 
 
 # ---- In a browser ----
@@ -283,9 +291,14 @@ def test_no_page_runs_a_script_or_opens_a_dialog(hostile_site, chromium, tmp_pat
         search.wait_for_selector(".md-search-result__item", timeout=15_000)
         results = search.locator(".md-search-result__item").count()
         search.wait_for_timeout(200)
+        # People's results: each name shown as text, with no element made of it.
+        people = search.locator(".md-search-result__item a[href*='prisoners/hostile-'] h1").evaluate_all(
+            "titles => titles.map(h => [h.textContent, h.childElementCount])")
         visits.check(search, "search results")
     visits.context.close()
-    assert len(pages) > len(records) and results > 0
+    assert len(pages) > len(records) and results > 0 and people
+    names = {record["name"]["en"] for record in records.values()}
+    assert [title for title, elements in people if title not in names or elements] == []
     assert (visits.pwned, visits.dialogs, visits.errors) == ({}, [], [])
     assert [url for url in visits.outside if not url.startswith(base)] == []
 

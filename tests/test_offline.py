@@ -494,7 +494,8 @@ def test_the_search_index_is_utf8_and_complete(site: Path) -> None:
     assert b"\\u04" not in raw  # no escaped Cyrillic
     index = json.loads(raw)
     titles = {d["title"] for d in index["docs"]}
-    assert "Алесь Тэставіч" in titles
+    assert "Воля — палітвязні Беларусі" in titles  # Belarusian, read back as written
+    assert "Алесь Тэставіч" in (site / "search" / "names.js").read_text(encoding="utf-8")  # people: names.js
     inlined = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert json.loads(inlined.removeprefix("var __index = ")) == index
 

@@ -65,3 +65,22 @@ def compact_html(html: str) -> str:
         start = block.end()
     parts.append(_LINE_BREAKS.sub("\n", html[start:]))
     return compact_config("".join(parts))
+
+
+# Where one block of text ends and the next begins without a space between them in the markup.
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|td|th|tr|caption|figcaption|summary|h[1-6]|div|blockquote|table|"
+                        r"thead|tbody|ul|ol|dl|section|aside|figure|header|footer|details)>|<br\s*/?>)(?=<|[^\s<])",
+                        re.IGNORECASE)
+
+
+_BLOCK_START = re.compile(r"(?<!\s)(<(?:p|div|ul|ol|li|dl|table|details|figure|blockquote)[\s>])", re.IGNORECASE)
+
+
+def spaced_blocks(html: str) -> str:
+    """A line break where a block ends or begins right against other text (`</td><td>`, `origin<div>`).
+
+    The theme's search reads a page's text by joining the text between its tags, so cells of a table
+    the templates write without spaces become one word in the results ("DateHeldSources",
+    "дзеячПакаранне"). A line break between blocks changes nothing on the page (a browser collapses
+    it) and gives search its word boundary."""
+    return _BLOCK_START.sub("\n\\1", _BLOCK_END.sub("\\1\n", html))

@@ -87,7 +87,8 @@ def _rows(people: tuple[Record, ...], dataset: PublicDataset, lang: str, fresh: 
 def _record_page(record: Record, dataset: PublicDataset, lang: str, repository: str | None,
                  fresh: Freshness) -> GeneratedPage:
     uri = addresses.record_uri(record.id)
-    meta: dict[str, object] = {"volia_kind": "record", "hide": READER_PAGE_HIDE}
+    # Out of the theme's full-text index: people are found from search/names.js (outputs/names_index.py)
+    meta: dict[str, object] = {"volia_kind": "record", "hide": READER_PAGE_HIDE, "search": {"exclude": True}}
     if not record.is_full:
         meta["robots"] = "noindex"  # minimal pages stay out of search engines
     return GeneratedPage(

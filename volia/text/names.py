@@ -2,8 +2,7 @@
 
 The page shows the name in the reader's language, the other spellings contributors wrote, and the
 spellings derived from them (volia.translit), each derived one labelled with its system. Search
-also gets every spelling folded the way people type without accents or Belarusian letters
-(Čapiuk → capiuk, Тэставіч → тэставич), on a line only the search index reads.
+finds a person by every one of them, folded (volia.text.search_keys, volia.outputs.names_index).
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from volia.text.translit import Spelling
 _LANG_OF = {"be": "be", "ru": "ru", "en": "be-Latn", "national": "be-Latn", "passport": "be-Latn",
             "lacinka": "be-Latn", "bgn": "be-Latn", "polish": "pl", "passport-ru": "ru-Latn", "bgn-ru": "ru-Latn",
             "ru-derived": "ru"}
-_WORDS = re.compile(r"[\s\-‐–—,.;:()«»\"]+")
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -56,7 +54,7 @@ def display_name(name: Localized, lang: str) -> Spelling:
 
 
 def names_view(name: Localized, aliases: tuple[str, ...], lang: str) -> dict[str, Any]:
-    """The names block of a record page: given and derived spellings, and the search-only terms."""
+    """The names block of a record page: given and derived spellings."""
     shown = display_name(name, lang)
     spellings = [s for s in translit.derive(name, aliases) if s.text.casefold() != shown.text.casefold()]
     given = [_item(s, lang) for s in spellings if not s.derived]
@@ -66,19 +64,7 @@ def names_view(name: Localized, aliases: tuple[str, ...], lang: str) -> dict[str
         "name_note": i18n.t(note_key, lang, system=translit.label(shown.system, lang)) if shown.derived else None,
         "given_spellings": given,
         "derived_spellings": derived,
-        "search_terms": " ".join(search_terms([shown.text, *(s.text for s in spellings)])),
     }
-
-
-def search_terms(texts: list[str]) -> list[str]:
-    """Folded words of `texts` that are not already among their visible words, in order, once each."""
-    visible = {translit.unmarked(word) for text in texts for word in _words(text)}
-    terms: dict[str, None] = {}
-    for text in texts:
-        for word in _words(translit.fold(text)):
-            if word not in visible:
-                terms[word] = None
-    return list(terms)
 
 
 # ---- Helpers ----
@@ -88,10 +74,6 @@ def _item(spelling: Spelling, lang: str) -> dict[str, Any]:
     if spelling.derived:  # every system that gives this spelling: "official romanisation of 2007; Łacinka"
         label = "; ".join(translit.label(system, lang) for system in (spelling.system, *spelling.also))
     return {"text": spelling.text, "lang": _LANG_OF.get(spelling.system), "label": label}
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in _WORDS.split(text) if w]
 
 
 def surname_first(name: str) -> str:
