@@ -140,7 +140,7 @@ class Preview:
         dataset, _text, ids = edit
         edited = context.with_dataset(ctx, dataset)
         uris = set(touched_pages(ctx.public, edited.public, ids))
-        pages = {p.src_uri: p for p in generated_pages(edited) if p.src_uri in uris}
+        pages = {p.src_uri: p for p in generated_pages(edited, only=uris)}
         found = [built.files.get_file_from_path(uri) for uri in sorted(pages)]
         files: list[File] = [file for file in found if file is not None and file.page is not None]
         if len(files) != len(found):

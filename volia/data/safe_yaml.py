@@ -145,7 +145,7 @@ def read_text(path: Path, shown_as: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise _file_error(shown_as, 1, f"cannot read the file ({exc.strerror})") from None
-    return _decode(raw, shown_as)
+    return decode(raw, shown_as)
 
 
 def parse_yaml(text: str, shown_as: str) -> Any:
@@ -232,7 +232,8 @@ def _shown_lines(lines: list[str], line: int) -> str:
     return f"{here}; line {above} above it: {shown(above)}" if above else here
 
 
-def _decode(raw: bytes, shown_as: str) -> str:
+def decode(raw: bytes, shown_as: str) -> str:
+    """The text of a file's bytes, refused (a DataError) when it is not plain UTF-8 YAML a person would write."""
     if len(raw) > MAX_BYTES:
         raise _file_error(shown_as, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     if raw.startswith(b"\xef\xbb\xbf"):
