@@ -148,10 +148,18 @@ class Preview:
         context.attach(built.config, edited)
         getattr(built.config.plugins[SITE_HOOK], "_generated").update(pages)  # noqa: B009 (a hook's state)
         doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for file in files:
-            assert file.page is not None
-            _populate_page(file.page, built.config, built.files)
-            _build_page(file.page, built.config, doc_files, built.nav, built.env)
+        # The search plugin reads each page for an index that only the whole rebuild writes: a third
+        # of the first look's time at 5,000 records, for nothing. Left out here, and only here.
+        events = built.config.plugins.events["page_context"]
+        saved = list(events)
+        events[:] = [m for m in events if type(getattr(m, "__self__", None)).__name__ != "SearchPlugin"]
+        try:
+            for file in files:
+                assert file.page is not None
+                _populate_page(file.page, built.config, built.files)
+                _build_page(file.page, built.config, doc_files, built.nav, built.env)
+        finally:
+            events[:] = saved
         return True
 
     def _build(self, dirty: bool) -> None:
