@@ -269,6 +269,10 @@ def serve(lang: str, host: str = "127.0.0.1", port: int = 8000, config_file: Pat
             how = preview.rebuild()
             log.info("rebuilt (%s) in %.1f s", how, time.perf_counter() - started)
 
+    handler = logging.StreamHandler()  # MkDocs' messages as `mkdocs serve` shows them (warnings: data problems)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     os.environ["VOLIA_SERVING"] = "1"  # hooks/volia_privacy.py: no content security policy while serving
     preview.build()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
