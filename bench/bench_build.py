@@ -9,7 +9,9 @@ For each size N it
    record against plain; three languages (built in parallel processes) against one; each language's
    search index; the bytes a first visit to a record page loads (from the built files: the page and
    every stylesheet, script and image it asks for as it opens; the search index only loads when the
-   search is used); and the offline zip: its size, its files and what takes most of it.
+   search is used); and the offline zip: its size, its files and what takes most of it;
+4. edits one record under the preview (`make serve`, volia/cli/preview.py) and prints the seconds
+   until the edited page and its lists are written, and until the whole site is rebuilt.
 
 Each build runs in its own process, `--repeat` times (interleaved); the fastest run counts, since a
 2-core machine's other work only ever slows a build. Peak memory is the largest sum of the resident
@@ -113,6 +115,33 @@ def _child(kind: str, work: Path, languages: list[str]) -> None:
     with TreeMemory() as memory:
         seconds = _build(kind, work, languages)
     print(json.dumps({"seconds": seconds, "peak_mb": memory.peak / 2**20}))
+
+
+def _child_preview(work: Path) -> None:
+    """`make serve` after one edit (volia/cli/preview.py): English built once, then one record in the
+    middle of the file edited (its English name, and a line added, so every later record's lines
+    move) and the preview rebuilt: the seconds until the edited page and its lists are written
+    (the browser reloads then), and until the whole site is rebuilt."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from volia.cli.preview import Preview
+    from volia.data.incremental import split_entries
+
+    preview = Preview("en", work / "site-preview", data_dir=work / "data")
+    preview.build()
+    path = work / "data" / "prisoners.yaml"
+    original = path.read_text(encoding="utf-8")
+    head, entries = split_entries(original)
+    line, text = entries[len(entries) // 2]
+    edited = text.replace("\n    en: ", "\n    en: Edited ", 1) \
+        .replace("\n  summary:\n", "\n  summary:\n    ru: Правка.\n", 1)
+    path.write_text(head + "".join(t if n != line else edited for n, t in entries), encoding="utf-8")
+    shown: list[float] = []
+    started = time.perf_counter()
+    preview.on_first_look = lambda: shown.append(time.perf_counter() - started)
+    how = preview.rebuild()
+    whole = time.perf_counter() - started
+    path.write_text(original, encoding="utf-8")
+    print(json.dumps({"first_look_s": shown[0] if shown else None, "rebuild_s": whole, "how": how}))
 
 
 def _build(kind: str, work: Path, languages: list[str]) -> float:
@@ -321,6 +350,8 @@ def bench(size: int, repeat: int, browser: bool = False) -> dict:
             runs["plain"].append(_run("plain", work, []))
             runs["three"].append(_run("volia", work, ["be", "ru", "en"]))
         one, plain, three = (min(runs[k], key=lambda r: r["seconds"]) for k in ("one", "plain", "three"))
+        # Once, not `repeat` times: a whole build and a rebuild (the first look is most of a second).
+        preview = _run("preview", work, [])
         site_en, whole = work / "site-en" / "en", work / "site-be-ru-en"
         record = _record_pages(whole)[0].name
         return {"size": size, "volia_en": {**one, **_sizes(site_en)},
@@ -328,7 +359,7 @@ def bench(size: int, repeat: int, browser: bool = False) -> dict:
                 "indexes": _index_bytes(whole),
                 "first_load": {lang: first_load(whole / folder / "prisoners" / record)
                                for lang, folder in (("be", ""), ("en", "en"))},
-                "zip": zip_figures(whole / "volia-offline.zip"),
+                "zip": zip_figures(whole / "volia-offline.zip"), "preview": preview,
                 "browser": search_timing(whole, size) if browser else None}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -362,6 +393,10 @@ def report(results: list[dict]) -> None:
         share = ", ".join(f"{kind} {size / z['bytes']:.0%}" for kind, size in kinds)
         print(f"        offline zip: {z['bytes'] / 1e6:,.1f} MB, {z['files']:,} files; of it {share} "
               "(goal ≤ 60 MB at 20,000)")
+        v = r["preview"]
+        look = f"{v['first_look_s']:.2f} s" if v["first_look_s"] is not None else "not shown early"
+        print(f"        preview (make serve) after one edit: the page and its lists written in {look} "
+              f"(goal ≤ 2 s at 5,000), the whole site rebuilt ({v['how']}) in {v['rebuild_s']:.1f} s")
         if r["browser"]:
             b = r["browser"]
             print(f"        over file://, CPU {b['slowdown']}× slower: a record page opens in {b['open_s']:.2f} s; "
@@ -382,7 +417,10 @@ def report(results: list[dict]) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        _child(sys.argv[2], Path(sys.argv[3]), sys.argv[4:])
+        if sys.argv[2] == "preview":
+            _child_preview(Path(sys.argv[3]))
+        else:
+            _child(sys.argv[2], Path(sys.argv[3]), sys.argv[4:])
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])

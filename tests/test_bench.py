@@ -28,3 +28,6 @@ def test_the_benchmark_runs_and_reports_every_build_at_every_size() -> None:
             with_page = sum(r["publication"] != "counted" for r in make_records(int(size)))
             assert int(rest.split()[0]) == with_page, (size, kind, rest)
     assert "per added record:" in run.stdout and "growth 12 → 24 records" in run.stdout
+    # The preview after one edit: the edited page was shown first, then the site rebuilt dirty.
+    assert len(re.findall(r"preview \(make serve\) after one edit: the page and its lists written in [\d.]+ s "
+                          r".*rebuilt \(first look \+ dirty\)", run.stdout)) == 2, run.stdout

@@ -6,6 +6,7 @@
     volia new [--name-en …]     add a record: flags, or questions for the missing ones at a terminal
     volia import-viasna FILE    convert a Viasna export into records, facilities and articles
     volia build [--site DIR]    build the site in every language (see volia/cli/build.py)
+    volia preview [--lang be]   serve one language, rebuilt as files change (make serve; volia/cli/preview.py)
     volia pages --out DIR       write every generated page as a Markdown file (no MkDocs needed)
     volia from-issue --event F  an accepted New record issue → a checked record (.github/workflows/)
 """
@@ -74,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--jobs", type=int, default=None,
                        help="languages built at once, each in its own process (default: all; 1: one after another)")
 
+    preview = commands.add_parser("preview", help="serve one language, rebuilt as files change (make serve)",
+                                  description="Serve one language on 127.0.0.1; an edited record shows within "
+                                              "seconds, then the whole site is rebuilt (volia/cli/preview.py).")
+    preview.add_argument("--lang", default="be", help="be, ru or en (default: be)")
+    preview.add_argument("--port", type=int, default=8000)
+
     pages = commands.add_parser("pages", help="write every generated page as Markdown (a way out of MkDocs)",
                                 description="Write every page generated from the data, in one language, "
                                             "as a Markdown file with its front matter under DIR.")
@@ -83,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handler = {"check": _check, "fmt": _fmt, "new": _new, "import-viasna": _import, "build": _build,
-               "pages": _pages, "from-issue": _from_issue, "changed-pages": _changed_pages}[args.command]
+               "preview": _preview, "pages": _pages, "from-issue": _from_issue,
+               "changed-pages": _changed_pages}[args.command]
     return handler(args)
 
 
@@ -256,6 +264,12 @@ def _build(args: argparse.Namespace) -> int:
 
     # The default data folder is what mkdocs.yml reads already; another one is passed on.
     return build_all(args.site, data_dir=None if args.data == DEFAULT_DATA else args.data, jobs=args.jobs)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from volia.cli.preview import serve
+
+    return serve(args.lang, port=args.port, data_dir=None if args.data == DEFAULT_DATA else args.data)
 
 
 def _pages(args: argparse.Namespace) -> int:

@@ -136,11 +136,21 @@ class _Loader(CParser, _Constructor, _Resolver):
 
 def load_yaml(path: Path, shown_as: str) -> Any:
     """Parse one YAML file; any reason it cannot be read becomes one Problem in a DataError."""
+    return parse_yaml(read_text(path, shown_as), shown_as)
+
+
+def read_text(path: Path, shown_as: str) -> str:
+    """The file's text, refused (a DataError) when it is not plain UTF-8 YAML a person would write."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise _file_error(shown_as, 1, f"cannot read the file ({exc.strerror})") from None
-    text = _decode(raw, shown_as)
+    return decode(raw, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> Any:
+    """Parse YAML text already read and decoded (load_yaml's second half; the preview parses one
+    record's lines this way, after as many empty lines as came before it, so its lines stay right)."""
     try:
         loader = _Loader(text)
         try:
@@ -222,7 +232,8 @@ def _shown_lines(lines: list[str], line: int) -> str:
     return f"{here}; line {above} above it: {shown(above)}" if above else here
 
 
-def _decode(raw: bytes, shown_as: str) -> str:
+def decode(raw: bytes, shown_as: str) -> str:
+    """The text of a file's bytes, refused (a DataError) when it is not plain UTF-8 YAML a person would write."""
     if len(raw) > MAX_BYTES:
         raise _file_error(shown_as, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -7,7 +7,7 @@ environment during a build.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,12 @@ def make_context(lang: str, data_dir: Path, site_root: str = "", repository: str
     return BuildContext(lang=lang, today=day, dataset=dataset, public=public, policy=policy,
                         site_root=site_root or "", repository=repository, data_dir=data_dir,
                         fresh_months=fresh_months, stamp=stamp)
+
+
+def with_dataset(ctx: BuildContext, dataset: Dataset) -> BuildContext:
+    """The same build over an edited dataset (the preview's first look: volia/data/incremental.py).
+    The stamp stays the old one: nothing cached under it is read on that path."""
+    return replace(ctx, dataset=dataset, public=cut(dataset))
 
 
 # ---- Once per process ----

@@ -7,7 +7,7 @@ writes them out as Markdown (volia/site/markdown_tree.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from volia import addresses
@@ -44,15 +44,24 @@ class GeneratedPage:
     in_nav: bool = False
 
 
-def generated_pages(ctx: BuildContext) -> list[GeneratedPage]:
+def generated_pages(ctx: BuildContext, only: Collection[str] | None = None) -> list[GeneratedPage]:
+    """Every generated page; with `only`, just the pages at those src_uris (the preview's first look
+    redraws a few of them: volia/site/touched.py), without making the others' views."""
     public, lang, fresh = ctx.public, ctx.lang, ctx.freshness
+    def wanted(uri: str) -> bool:
+        return only is None or uri in only
+
     pages = [_prisoners_index(public, lang, fresh), _facility_index(public, lang), _article_index(public, lang)]
-    pages += [_filtered_list(kind, value, public, lang, fresh) for kind, value in people_list.filtered_pages(public)]
-    pages += [_record_page(r, public, lang, ctx.repository, fresh) for r in public.records]
-    pages += [_facility_page(f, public, lang, fresh) for f in public.facilities]
-    pages += [_article_page(a, public, lang, fresh) for a in public.articles]
-    pages += [_removed_page(removal, lang) for removal in public.removed]
+    pages += [_filtered_list(kind, value, public, lang, fresh) for kind, value in people_list.filtered_pages(public)
+              if wanted(_filtered_uri(kind, value))]
+    pages += [_record_page(r, public, lang, ctx.repository, fresh) for r in public.records
+              if wanted(addresses.record_uri(r.id))]
+    pages += [_facility_page(f, public, lang, fresh) for f in public.facilities if wanted(addresses.facility_uri(f))]
+    pages += [_article_page(a, public, lang, fresh) for a in public.articles if wanted(addresses.article_uri(a))]
+    pages += [_removed_page(removal, lang) for removal in public.removed if wanted(addresses.record_uri(removal.id))]
     pages += [_birthdays_page(ctx), _releases_page(ctx)]
+    if only is not None:
+        return [page for page in pages if page.src_uri in only]
     check_unique_paths(pages)  # raises PathCollision naming both pages' sources
     return pages
 
@@ -122,13 +131,17 @@ def _prisoners_index(dataset: PublicDataset, lang: str, fresh: Freshness) -> Gen
 
 def _filtered_list(kind: str, value: str, dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
     """The list narrowed to one status or one region: the filter that works without a script."""
-    uri = addresses.people_by_status_uri(value) if kind == "status" else addresses.people_by_region_uri(value)
+    uri = _filtered_uri(kind, value)
     view = people_list.list_view(dataset, lang, fresh, (kind, value))
     return GeneratedPage(
         uri, view["heading"],
         lambda: render("prisoners_index.html", uri, lang, v=view, as_of=i18n.date(statistics.as_of(dataset), lang)),
         {**LIST_META, "hide": READER_PAGE_HIDE, "robots": "noindex"},
     )
+
+
+def _filtered_uri(kind: str, value: str) -> str:
+    return addresses.people_by_status_uri(value) if kind == "status" else addresses.people_by_region_uri(value)
 
 
 def _facility_page(facility_id: str, dataset: PublicDataset, lang: str, fresh: Freshness) -> GeneratedPage:
