@@ -27,7 +27,7 @@ _LATIN_PAIRS = {"ch": "c", "cz": "c", "sh": "s", "sz": "s", "zh": "z", "kh": "h"
 _PAIR = re.compile("|".join(_LATIN_PAIRS))
 _LATIN = str.maketrans({"j": "i", "y": "i", "w": "v"})
 _DOUBLED = re.compile(r"(.)\1+")  # Hanna / Hana, Andrii / Andri
-_NOT_LETTERS = regex.compile(r"[^\p{L}]+")  # as in JavaScript: /[^\p{L}]+/u
+_BETWEEN_WORDS = regex.compile(r"[^\p{L}\p{N}]+")  # as in JavaScript: /[^\p{L}\p{N}]+/u
 
 
 def words(text: str) -> list[str]:
@@ -36,7 +36,7 @@ def words(text: str) -> list[str]:
     folded = _PAIR.sub(lambda pair: _LATIN_PAIRS[pair.group()], folded)
     folded = _DOUBLED.sub(r"\1", folded.translate(_LATIN))
     found: dict[str, None] = {}
-    for word in _NOT_LETTERS.split(folded):
+    for word in _BETWEEN_WORDS.split(folded):
         if word:
             found[word] = None
     return list(found)

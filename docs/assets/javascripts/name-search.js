@@ -37,7 +37,7 @@
       .replace(/[jyw]/g, function (c) { return LATIN[c]; })
       .replace(/(.)\1+/gu, "$1");
     var found = [];
-    folded.split(/[^\p{L}]+/u).forEach(function (word) {
+    folded.split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
       if (word && found.indexOf(word) < 0) found.push(word);
     });
     return found;
