@@ -8,7 +8,7 @@ on_nav      translate the navigation's titles
 on_page_markdown / on_page_content
             generated pages: their meta, then the HTML rendered from volia/templates/ (their text
             never reaches Markdown or Jinja-over-Markdown)
-on_env / on_page_context   the not-found page's words; switcher, offline copy and feed links
+on_env / on_page_context   not-found words, one navigation for record pages; switcher, offline copy, feed links
 on_post_page / on_post_build   lighter pages (no template indentation); the search index in UTF-8
 """
 
@@ -96,7 +96,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["volia_not_found"] = page_chrome.not_found(context.of(config).lang)
+    env.globals.update(volia_not_found=page_chrome.not_found(context.of(config).lang), volia_nav_cache={})
     return env
 
 
