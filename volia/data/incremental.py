@@ -17,30 +17,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from pathlib import Path
 
 from volia.data import rules, schema_check
 from volia.data.files import RECORDS
 from volia.data.loading import shown_path
 from volia.data.problems import DataError
-from volia.data.safe_yaml import Sequence, decode, parse_yaml
+from volia.data.safe_yaml import Sequence, decode, parse_yaml, split_entries
 from volia.model.dataset import Dataset
 from volia.model.records import Record
-
-_ENTRY_START = re.compile(r"^-(?: |$)", re.MULTILINE)  # a top-level list item: "- id: …"
-
-
-def split_entries(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """The file's head (comments before the first entry) and each entry's (first line, text)."""
-    starts = [m.start() for m in _ENTRY_START.finditer(text)]
-    if not starts:
-        return text, []
-    entries, line = [], text.count("\n", 0, starts[0]) + 1
-    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        entries.append((line, text[begin:end]))
-        line += text.count("\n", begin, end)
-    return text[:starts[0]], entries
 
 
 def changed_records(dataset: Dataset, old_text: str, data_dir: Path,

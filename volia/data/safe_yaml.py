@@ -24,6 +24,15 @@ from volia.data.problems import NO_VALUE, DataError, Problem
 MAX_DEPTH = 20  # a record is at most about 5 levels deep; far more is an attack or an accident
 MAX_BYTES = 20 * 1024 * 1024
 
+# A big list is parsed a few hundred entries at a time. libyaml composes a whole document into
+# nodes before anything is built from them (each scalar with two position marks): for a records
+# file of 20,000 entries that is about 700 MB at once, most of a build's peak memory, where a
+# chunk's nodes are freed before the next chunk is read. The result is the same, lines included.
+CHUNKED_FROM = 256 * 1024  # bytes of text: smaller files are parsed whole, as before
+CHUNK_ENTRIES = 250
+_ENTRY_START = re.compile(r"^-(?: |$)", re.MULTILINE)  # a top-level list item: "- id: …"
+_HEAD_LINE = re.compile(r"[ \t]*(?:#.*)?")  # what may come before the first item: comments, blank lines
+
 
 class Mapping(dict):
     """A dict that remembers its own line and the line of each key."""
@@ -148,9 +157,58 @@ def read_text(path: Path, shown_as: str) -> str:
     return decode(raw, shown_as)
 
 
-def parse_yaml(text: str, shown_as: str) -> Any:
+def parse_yaml(text: str, shown_as: str, chunk: int = CHUNK_ENTRIES) -> Any:
     """Parse YAML text already read and decoded (load_yaml's second half; the preview parses one
     record's lines this way, after as many empty lines as came before it, so its lines stay right)."""
+    if len(text) >= CHUNKED_FROM or chunk != CHUNK_ENTRIES:
+        entries = _parse_in_chunks(text, chunk)
+        if entries is not None:
+            return entries
+    return _parse_whole(text, shown_as)
+
+
+def split_entries(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The file's head (comments before the first entry) and each entry's (first line, text)."""
+    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    if not starts:
+        return text, []
+    entries, line = [], text.count("\n", 0, starts[0]) + 1
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        entries.append((line, text[begin:end]))
+        line += text.count("\n", begin, end)
+    return text[:starts[0]], entries
+
+
+def _parse_in_chunks(text: str, chunk: int) -> Sequence | None:
+    """The top-level list parsed `chunk` items at a time; None when the text is anything but a plain
+    list (a head that is not comments, a chunk that fails or is not a list): the whole text is then
+    parsed in one piece, which reports any problem exactly as it always has. An alias to an anchor
+    in another chunk fails here too, and is refused there."""
+    head, entries = split_entries(text)
+    if not entries or not all(_HEAD_LINE.fullmatch(line) for line in head.split("\n")):
+        return None
+    result = Sequence()
+    result.item_lines = []
+    for first in range(0, len(entries), chunk):
+        line = entries[first][0]
+        piece = "".join(entry for _, entry in entries[first:first + chunk])
+        try:  # after as many empty lines as the file has above the chunk: its lines are the file's
+            loader = _Loader("\n" * (line - 1) + piece)
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
+        except (yaml.YAMLError, _Refused, RecursionError):
+            return None
+        if not isinstance(data, Sequence):
+            return None
+        result.extend(data)
+        result.item_lines.extend(data.item_lines)
+    result.line = result.item_lines[0]
+    return result
+
+
+def _parse_whole(text: str, shown_as: str) -> Any:
     try:
         loader = _Loader(text)
         try:
