@@ -21,7 +21,7 @@ from volia.cli.build import build_language
 from volia.site.record_frame import TRIES, Frame, Frames, PageValues
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic import make_dataset  # noqa: E402  (the benchmark's fictional records)
+from synthetic import make_dataset  # the benchmark's fictional records
 
 SHAPE = ("prisoners", (), (), False)
 
