@@ -56,6 +56,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     for script in own:
         log.warning("%s: an inline script in the page's content is blocked by the content security "
                     "policy (put it in a .js file under docs/assets/): %.60s", page.file.src_uri, script.strip())
+    if page.meta.get("volia_kind") == "record":
+        page.content = None  # read last here; drawn late (hooks/volia_site.py), so let go once written
     return html
 
 

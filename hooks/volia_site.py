@@ -5,9 +5,8 @@ on_config   make the build context: load and check data/*.yaml (every problem at
 on_files    serve each hand-written page in this language; add the pages generated from the data
             and the published copies of the photos
 on_nav      translate the navigation's titles
-on_page_markdown / on_page_content
-            generated pages: their meta, then the HTML rendered from volia/templates/ (their text
-            never reaches Markdown or Jinja-over-Markdown)
+on_page_markdown / on_page_content   generated pages: their meta, then the HTML rendered from
+            volia/templates/ (never Markdown or Jinja-over-Markdown; a record page's in on_page_context)
 on_env / on_page_context   not-found words, one navigation for record pages; switcher, offline copy, feed links
 on_post_page / on_post_build   lighter pages (no template indentation); the search index in UTF-8
 """
@@ -91,8 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _generated.get(page.file.src_uri)
-    return generated.html() if generated else html
+    return html if (made := _generated.get(page.file.src_uri)) is None else "" if made.late else made.html()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -101,6 +99,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context_: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if (generated := _generated.get(page.file.src_uri)) is not None and generated.late:
+        page.content = generated.html() + (page.content or "")  # before later hooks' share links
     context_.update(page_chrome.page_variables(page.file.src_uri, context.of(config).lang))
     return context_
 

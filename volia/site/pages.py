@@ -43,6 +43,13 @@ class GeneratedPage:
     meta: dict[str, object] = field(default_factory=dict)
     in_nav: bool = False
 
+    @property
+    def late(self) -> bool:
+        """Drawn when the theme draws the page, and let go once it is written (hooks/volia_site.py):
+        MkDocs holds every page's content from the first page read to the last page written, and a
+        record page's HTML is most of a build's memory at thousands of records."""
+        return self.meta.get("volia_kind") == "record"
+
 
 def generated_pages(ctx: BuildContext, only: Collection[str] | None = None) -> list[GeneratedPage]:
     """Every generated page; with `only`, just the pages at those src_uris (the preview's first look
