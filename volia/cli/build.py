@@ -36,6 +36,7 @@ from volia.data.problems import DataError
 from volia.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from volia.outputs.offline_copy import write_offline_copy
 from volia.site.collisions import PathCollision
+from volia.site.context import share_loaded, use_shared
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # lunr has no Belarusian; Russian is the closest. Material's default pipeline keeps only the stop-word
@@ -112,7 +113,7 @@ def build_all(site_dir: Path, languages: tuple[str, ...] = LANGUAGES,
 
 
 def _build_one(lang: str, site_dir: Path, config_file: Path, data_dir: Path | None,
-               setting: tuple[dict[str, str], str] | None = None) -> str | None:
+               setting: tuple[dict[str, str], str] | None = None, shared: Path | None = None) -> str | None:
     """One language's build; returns None, or what to say when it failed (a message crosses
     processes where an exception might not). `setting`: the environment and working folder to build
     in (a process started by the fork server has the server's, not the caller's)."""
@@ -121,6 +122,8 @@ def _build_one(lang: str, site_dir: Path, config_file: Path, data_dir: Path | No
         os.environ.clear()
         os.environ.update(environ)
         os.chdir(folder)
+    if shared is not None:
+        use_shared(shared)  # the data, read and checked once for every language (volia/site/context.py)
     _show_warnings()
     started = time.perf_counter()
     try:
@@ -146,8 +149,9 @@ def _build_in_parallel(ordered: list[str], site_dir: Path, config_file: Path, da
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=1) as pool:
             setting = (dict(os.environ), os.getcwd())
+            shared = share_loaded(data_dir or config_file.parent / os.environ.get("VOLIA_DATA_DIR", "data"), staging)
             futures = [pool.submit(_build_one, lang, site_dir if lang == DEFAULT_LANGUAGE else staging,
-                                   config_file, data_dir, setting) for lang in ordered]
+                                   config_file, data_dir, setting, shared) for lang in ordered]
             failures = [failure for failure in (future.result() for future in futures) if failure]
         for failure in failures:
             print(failure, file=sys.stderr)

@@ -7,6 +7,7 @@ environment during a build.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +83,8 @@ def with_dataset(ctx: BuildContext, dataset: Dataset) -> BuildContext:
 
 @lru_cache(maxsize=2)
 def _load(data_dir: Path, today: dt.date, stamp: tuple) -> tuple[Dataset, PublicDataset, PolicyData]:
+    if (data_dir, today, stamp) in _shared:
+        return _shared.pop((data_dir, today, stamp))
     problems = []
     try:
         dataset = load_dataset(data_dir, today)
@@ -94,6 +97,39 @@ def _load(data_dir: Path, today: dt.date, stamp: tuple) -> tuple[Dataset, Public
     if problems:  # every problem of every file at once
         raise DataError(problems)
     return dataset, cut(dataset), policy
+
+
+# `volia build` builds the languages in processes of their own (volia/cli/build.py). Reading and
+# checking the data is the same work in each (about a second per thousand records): it is done once,
+# before they start, and handed to each as a pickle in the build's private temporary folder.
+_shared: dict[tuple, tuple[Dataset, PublicDataset, PolicyData]] = {}
+SHARED_FILE = "checked-data.pickle"
+
+
+def share_loaded(data_dir: Path, folder: Path) -> Path | None:
+    """Load and check the data once for the language processes of one build: the loaded data in
+    `folder` (private to this build), or None when the data has a problem; then each language loads
+    it and reports every problem, as it always has."""
+    key = (data_dir.resolve(), build_today(), data_stamp(data_dir.resolve()))
+    try:
+        loaded = _load(*key)
+    except DataError:
+        return None
+    finally:
+        _load.cache_clear()  # the languages hold it now; this process only waits for them
+    path = folder / SHARED_FILE
+    with path.open("wb") as stream:
+        pickle.dump((key, loaded), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def use_shared(path: Path) -> None:
+    """In a language's process: the data share_loaded wrote, used if this build reads the same files
+    on the same day (the key says so); otherwise the build loads the data itself."""
+    with path.open("rb") as stream:
+        key, loaded = pickle.load(stream)  # written by this build's own process, in its private folder
+    _shared.clear()
+    _shared[key] = loaded
 
 
 @lru_cache(maxsize=2)
