@@ -41,5 +41,20 @@ def names_index(public: PublicDataset, lang: str) -> dict[str, object]:
 def names_script(public: PublicDataset, lang: str) -> str:
     """The file's text: one assignment of JSON (which no contributed string can leave: JSON escapes
     quotes and backslashes, and a script file has no </script> to end it)."""
-    data = json.dumps(names_index(public, lang), ensure_ascii=False, separators=(",", ":"))
+    return script(names_index(public, lang))
+
+
+def script(index: dict[str, object]) -> str:
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return f"window.{GLOBAL}={data};\n"
+
+
+def read_script(text: str) -> dict:
+    """The data of a file `script` wrote (the offline copy adds each person's place to it)."""
+    prefix = f"window.{GLOBAL}="
+    if not (text.startswith(prefix) and text.endswith(";\n")):
+        raise ValueError(f"not a names index written by names_script: {text[:60]!r}")
+    data = json.loads(text[len(prefix):-2])
+    if not isinstance(data, dict):
+        raise ValueError("a names index holds an object")
+    return data

@@ -2,7 +2,8 @@
 
 Readers in Belarus may reach the site only through a friend's USB stick or a messenger. The zip holds
 every language, unpacks into one folder (volia/) and works from disk over file://: links are
-relative and the search index is inlined into a script by Material's `offline` plugin.
+relative and the search index is inlined into a script by Material's `offline` plugin. A language
+with thousands of records has its people's pages bound into books of fifty (offline_books.py).
 
 The zip is reproducible: the same built site gives the same bytes, so anyone can rebuild it from the
 sources and compare checksums with a copy they were handed. Entries are sorted, carry one fixed
@@ -32,6 +33,8 @@ from pathlib import Path
 
 from volia.addresses import CARD_DIR, OFFLINE_SUM, OFFLINE_ZIP, language_folder
 from volia.model.languages import LANGUAGES
+from volia.outputs.names_index import PATH as NAMES
+from volia.outputs.offline_books import BOOK_SIZE, BOOKS_FROM, OfflineBooks
 
 ZIP_NAME, SUM_NAME = OFFLINE_ZIP, OFFLINE_SUM
 FOLDER = "volia"  # every entry sits in one folder, so unpacking never scatters files
@@ -59,20 +62,26 @@ class OfflineCopy:
     entries: int
 
 
-def write_offline_copy(site_dir: Path, search_languages: Iterable[str]) -> OfflineCopy:
-    """Zip `site_dir` into site_dir/volia-offline.zip and write volia-offline.zip.sha256 beside it."""
+def write_offline_copy(site_dir: Path, search_languages: Iterable[str],
+                       books_from: int = BOOKS_FROM, book_size: int = BOOK_SIZE) -> OfflineCopy:
+    """Zip `site_dir` into site_dir/volia-offline.zip and write volia-offline.zip.sha256 beside it.
+
+    A language with `books_from` published records or more gets its record pages bound into books
+    of `book_size` (volia/outputs/offline_books.py)."""
     site_dir = Path(site_dir)
     languages = set(search_languages)
     target = site_dir / ZIP_NAME
     partial = site_dir / (ZIP_NAME + ".part")
-    names = sorted(included_files(site_dir, languages))
+    built = [lang for lang in LANGUAGES if (site_dir / language_folder(lang) / NAMES).is_file()]
+    books = OfflineBooks.plan(site_dir, built, books_from, book_size)
+    names = sorted({*included_files(site_dir, languages)} - books.moved.keys() | books.books.keys())
     with zipfile.ZipFile(partial, "w") as archive:
         for name in names:
             info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=FIXED_TIME)
             info.create_system = 3  # Unix, so that the mode below means what it says
             info.external_attr = FILE_MODE << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, (site_dir / name).read_bytes(), compresslevel=LEVEL)
+            archive.writestr(info, books.content(name), compresslevel=LEVEL)
     os.replace(partial, target)
     digest = sha256_of(target)
     (site_dir / SUM_NAME).write_text(f"{digest}  {ZIP_NAME}\n", encoding="utf-8")

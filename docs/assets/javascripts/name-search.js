@@ -80,7 +80,11 @@
     if (prepared && prepared.index === index) return prepared;
     prepared = {
       index: index,
-      people: index.people.map(function (p) { return { id: p[0], title: p[1], words: p[2].split(" ") }; })
+      // p[3], in the offline copy of a large site only: the person's place in a book of records
+      // (volia/outputs/offline_books.py), where their page would be otherwise
+      people: index.people.map(function (p) {
+        return { id: p[0], title: p[1], words: p[2].split(" "), page: p[3] || p[0] + ".html" };
+      })
     };
     return prepared;
   }
@@ -101,7 +105,7 @@
     });
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return found.slice(0, LIMIT).map(function (f) {
-      return { id: f.person.id, title: f.person.title, location: index.dir + f.person.id + ".html", score: f.score };
+      return { id: f.person.id, title: f.person.title, location: index.dir + f.person.page, score: f.score };
     });
   }
 
