@@ -53,9 +53,10 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 def broken_links(root: Path) -> list[str]:
-    """Every relative link or source in the copy's pages that leads to no file, or to no element
-    with its #anchor; and every id that a page holds twice. (The zip itself is not in the zip.)"""
-    soups = {p.relative_to(root).as_posix(): _soup(p) for p in root.rglob("*.html")}
+    """Every relative link or source in the copy's pages and feeds that leads to no file, or to no
+    element with its #anchor; and every id that a page holds twice. (The zip is not in the zip.)"""
+    files = [*root.rglob("*.html"), *root.rglob("feed.xml")]
+    soups = {p.relative_to(root).as_posix(): _soup(p) for p in files}
     ids = {name: Counter(e["id"] for e in soup.select("[id]")) for name, soup in soups.items()}
     broken = [f"{name}: id {i} twice" for name, counts in ids.items() for i, n in counts.items() if n > 1]
     for name, soup in soups.items():
@@ -118,6 +119,7 @@ def test_a_book_is_titled_by_its_first_and_last_person_and_says_what_it_is(bound
 
 def test_every_link_and_anchor_in_the_bound_copy_leads_somewhere(bound: Path) -> None:
     assert broken_links(bound) == []
+    assert any("people_001.html#" in a["href"] for a in _soup(bound / "en" / "feed.xml").select("link[href]"))
     # the lists lead into the books
     for lang in LANGUAGES:
         links = {a["href"] for a in _soup(bound / FOLDERS[lang] / "prisoners" / "index.html").select("a[href]")}
@@ -130,7 +132,8 @@ def test_the_link_check_sees_links_left_pointing_at_record_pages(site: Path, tmp
     are not in the copy."""
     monkeypatch.setattr(offline_books.OfflineBooks, "rewrite_links", lambda self, page, text: text)
     broken = broken_links(bound_copy(site, tmp_path, "unrewritten", books_from=1, book_size=2))
-    assert any(line.startswith("prisoners/index.html: ") and "(no file)" in line for line in broken)
+    for page in ("prisoners/index.html", "en/feed.xml"):
+        assert any(line.startswith(f"{page}: ") and "(no file)" in line for line in broken), page
 
 
 def test_a_site_below_the_threshold_keeps_a_page_per_person(site: Path, tmp_path: Path) -> None:

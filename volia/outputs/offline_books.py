@@ -35,6 +35,9 @@ from volia.text.i18n import t
 BOOK_SIZE = 50
 BOOKS_FROM = 1000  # published records in one language
 
+# Pages, and the feeds (whose links are relative when the site has no address). The open data keeps
+# its "page" column as it is: it names the hosted site's pages, and its files are published as they are.
+REWRITTEN = (".html", ".xml")
 CONTENT_OPEN = '<article class="md-content__inner md-typeset">'  # Material's page content
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -99,7 +102,7 @@ class OfflineBooks:
         if name in self.indexes:
             return names_index.script(self.indexes[name]).encode("utf-8")
         data = (self.site_dir / name).read_bytes()
-        if self.moved and name.endswith(".html"):
+        if self.moved and name.endswith(REWRITTEN):
             return self.rewrite_links(name, data.decode("utf-8")).encode("utf-8")
         return data
 
