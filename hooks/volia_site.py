@@ -6,7 +6,7 @@ on_files    serve each hand-written page in this language; add the pages generat
             and the published copies of the photos
 on_nav      translate the navigation's titles
 on_page_markdown / on_page_content   generated pages: their meta, then the HTML rendered from
-            volia/templates/ (never Markdown or Jinja-over-Markdown; a record page's in on_page_context)
+            volia/templates/ (no Markdown pass, no Jinja-over-Markdown; a record's in on_page_context)
 on_env / on_page_context   not-found words, one navigation for record pages; switcher, offline copy, feed links
 on_post_page / on_post_build   lighter pages (no template indentation); the search index in UTF-8
 """
@@ -30,6 +30,7 @@ from volia.data.problems import DataError
 from volia.outputs import compaction
 from volia.outputs.photos import site_photos
 from volia.site import contact, context, page_chrome, translations
+from volia.site.no_markdown import skip_markdown
 from volia.site.pages import GeneratedPage, generated_pages
 from volia.text import i18n
 
@@ -84,6 +85,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = _generated.get(page.file.src_uri)
     if generated:
         page.meta = {**generated.meta, "title": str(escape(generated.title))}
+        skip_markdown(page)  # its HTML comes from the templates: no converter for empty Markdown
         return ""
     shown = _untranslated.get(page.file.src_uri)
     return translations.with_notice(markdown, context.of(config).lang, shown) if shown else markdown
@@ -127,9 +129,7 @@ def _keep_macros_off_generated_pages(config: MkDocsConfig) -> None:
 
 def _unless_generated(method: Callable[..., str]) -> Callable[..., str]:
     def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-        if page.file.src_uri in _generated:
-            return markdown
-        return method(markdown, page=page, **kwargs)
+        return markdown if page.file.src_uri in _generated else method(markdown, page=page, **kwargs)
 
     on_page_markdown._volia_guarded = True  # type: ignore[attr-defined]
     return on_page_markdown

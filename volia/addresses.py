@@ -91,11 +91,18 @@ def html_uri(src_uri: str) -> str:
     return src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
 
 
-@cache
 def relative(from_src_uri: str, to_src_uri: str) -> str:
     """A link from one page to another page or file of the same language's copy."""
-    start = posixpath.dirname(html_uri(from_src_uri)) or "."
-    return posixpath.relpath(html_uri(to_src_uri), start)
+    return relative_path(html_uri(to_src_uri), posixpath.dirname(html_uri(from_src_uri)) or ".")
+
+
+@cache
+def relative_path(target: str, start: str) -> str:
+    """The path from folder `start` to `target`, both from the same root.
+
+    Kept by the folder, not the linking page: thousands of record pages share one folder and link to
+    the same places, and posixpath.relpath is slow enough to show in a build of 20,000 records."""
+    return posixpath.relpath(target, start)
 
 
 def language_folder(lang: str) -> str:
@@ -106,7 +113,7 @@ def language_folder(lang: str) -> str:
 def from_page(target: str, src_uri: str, lang: str) -> str:
     """A link from page `src_uri` of `lang`'s copy to `target`, a path from the root of the whole
     site (another language's page, the offline zip, the open data)."""
-    return posixpath.relpath(target, posixpath.dirname(language_folder(lang) + html_uri(src_uri)) or ".")
+    return relative_path(target, posixpath.dirname(language_folder(lang) + html_uri(src_uri)) or ".")
 
 
 def in_language(src_uri: str, lang: str) -> str:

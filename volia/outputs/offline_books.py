@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from volia.addresses import language_folder
+from volia.addresses import language_folder, relative_path
 from volia.outputs import names_index
 from volia.text.i18n import t
 
@@ -133,7 +133,7 @@ class OfflineBooks:
                 return match[0]
             book, record_id = target
             anchor = f"{record_id}--{fragment}" if fragment else record_id
-            return f"{match[1]}{posixpath.relpath(book, here or '.')}#{anchor}{match[3]}"
+            return f"{match[1]}{relative_path(book, here or '.')}#{anchor}{match[3]}"
 
         return _LINK.sub(moved, text)
 
