@@ -30,7 +30,6 @@ from volia.data.problems import DataError
 from volia.outputs import compaction
 from volia.outputs.photos import site_photos
 from volia.site import contact, context, page_chrome, translations
-from volia.site.no_markdown import skip_markdown
 from volia.site.pages import GeneratedPage, generated_pages
 from volia.text import i18n
 
@@ -85,7 +84,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = _generated.get(page.file.src_uri)
     if generated:
         page.meta = {**generated.meta, "title": str(escape(generated.title))}
-        skip_markdown(page)  # its HTML comes from the templates: no converter for empty Markdown
         return ""
     shown = _untranslated.get(page.file.src_uri)
     return translations.with_notice(markdown, context.of(config).lang, shown) if shown else markdown

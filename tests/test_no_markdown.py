@@ -1,7 +1,10 @@
-"""Generated pages skip MkDocs' Markdown converter (volia/site/no_markdown.py): what they get instead
-must be what the installed MkDocs' render makes of their empty Markdown."""
+"""A page with empty Markdown (every generated page) skips MkDocs' Markdown converter
+(hooks/volia_no_markdown.py): what it gets instead must be what the installed MkDocs' render makes of
+empty Markdown."""
 
 from __future__ import annotations
+
+import importlib.util
 
 import markdown
 import pytest
@@ -10,7 +13,22 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from volia.site.no_markdown import skip_markdown
+HOOK = ROOT / "hooks" / "volia_no_markdown.py"
+
+
+def _load_hook():
+    spec = importlib.util.spec_from_file_location("volia_no_markdown", HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load_hook()
+
+
+def skip_markdown(page: Page) -> None:
+    """The hook, as MkDocs calls it once every plugin has had the page's Markdown."""
+    page.markdown = hook.on_page_markdown(page.markdown, page=page, config=None, files=Files([]))
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +70,18 @@ def test_no_converter_is_built_for_an_empty_page(config, monkeypatch: pytest.Mon
         _page(config, "").render(config, Files([]))
 
 
+def test_a_page_with_text_keeps_mkdocs_render(config) -> None:
+    page = _page(config, "Some *text*.")
+    skip_markdown(page)
+    assert page.render.__func__ is Page.render  # control: the hook leaves it alone
+
+
 def test_a_page_given_text_after_all_is_rendered_by_mkdocs(config) -> None:
     text = "# A heading\n\nSome *text*, [a link](#a-heading).\n"
-    theirs, ours = _page(config, text), _page(config, text)
+    theirs, ours = _page(config, text), _page(config, "")
     theirs.render(config, Files([]))
     skip_markdown(ours)
+    ours.markdown = text  # as if a plugin after the hook had written some
     ours.render(config, Files([]))
     assert _rendered(ours) == _rendered(theirs)
     assert "<em>text</em>" in ours.content and ours._title_from_render == "A heading"
